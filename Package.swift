@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Saring",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "saring", targets: ["saring"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        // libpcre2-8 from the system (Debian: libpcre2-dev).
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // Pure domain: comments, validation, policies, normalizer, judge. No I/O.
+        .target(
+            name: "SaringCore",
+            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        // SQLite edge: the one store type, migrations (embedded from Migrations/ at build time).
+        .target(
+            name: "SaringStore",
+            dependencies: ["SaringCore", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedMigrations"]
+        ),
+        // HTTP edge.
+        .target(
+            name: "SaringServer",
+            dependencies: [
+                "SaringCore", "SaringStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // CLI edge: the one executable.
+        .executableTarget(
+            name: "saring",
+            dependencies: [
+                "SaringCore", "SaringStore", "SaringServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool: turns Migrations/*.sql into Swift source, so the binary runs from any directory.
+        .executableTarget(name: "EmbedSQL"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["EmbedSQL"]
+        ),
+        .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
+        .testTarget(name: "SaringStoreTests", dependencies: ["SaringStore", "SaringCore"]),
+        .testTarget(
+            name: "SaringServerTests",
+            dependencies: ["SaringServer", "SaringStore", "SaringCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+import Foundation
+
+/// A stored comment as the rest of Saring sees it.
+public struct Comment: Sendable, Equatable {
+    public var id: Int64
+    public var articleId: String
+    public var parentId: Int64?
+    public var authorName: String
+    public var authorEmail: String?
+    /// The text as the reader submitted it.
+    public var body: String
+    /// The text readers see (masked where a rule asked for it).
+    public var publishedBody: String
+    public var status: CommentStatus
+    public var flagged: Bool
+    public var score: Double
+    public var createdAt: Date
+
+    public init(
+        id: Int64, articleId: String, parentId: Int64?, authorName: String, authorEmail: String?,
+        body: String, publishedBody: String, status: CommentStatus, flagged: Bool, score: Double, createdAt: Date
+    ) {
+        self.id = id
+        self.articleId = articleId
+        self.parentId = parentId
+        self.authorName = authorName
+        self.authorEmail = authorEmail
+        self.body = body
+        self.publishedBody = publishedBody
+        self.status = status
+        self.flagged = flagged
+        self.score = score
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,21 @@
+/// A reader's comment as submitted, before it is judged or stored.
+public struct CommentDraft: Sendable, Equatable {
+    public var articleId: String
+    public var authorName: String
+    public var authorEmail: String?
+    public var body: String
+    public var parentId: Int64?
+
+    public init(articleId: String, authorName: String, authorEmail: String?, body: String, parentId: Int64?) {
+        self.articleId = articleId
+        self.authorName = authorName
+        self.authorEmail = authorEmail
+        self.body = body
+        self.parentId = parentId
+    }
+
+    /// The key the store identifies the author by: the e-mail address when given, else the name.
+    public var authorIdentity: AuthorIdentity {
+        AuthorIdentity(name: authorName, email: authorEmail)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// One entry of a comment's append-only decision history.
+public struct Decision: Sendable, Equatable {
+    public enum Actor: String, Sendable, Codable {
+        case policy
+        case moderator
+        case system
+    }
+
+    public var id: Int64
+    public var commentId: Int64
+    public var actor: Actor
+    /// The policy version for `.policy`, the moderator's name for `.moderator`.
+    public var decidedBy: String
+    public var action: String
+    /// The comment's status after this decision.
+    public var status: CommentStatus
+    public var reasons: [String]
+    public var createdAt: Date
+
+    public init(
+        id: Int64, commentId: Int64, actor: Actor, decidedBy: String, action: String,
+        status: CommentStatus, reasons: [String], createdAt: Date
+    ) {
+        self.id = id
+        self.commentId = commentId
+        self.actor = actor
+        self.decidedBy = decidedBy
+        self.action = action
+        self.status = status
+        self.reasons = reasons
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,28 @@
+/// What the judge knows about the author, supplied by the store.
+public struct JudgeContext: Sendable, Equatable {
+    public var standing: AuthorStanding
+    /// How many of the author's comments are published (by policy or by a moderator).
+    public var approvedComments: Int
+
+    public init(standing: AuthorStanding = .normal, approvedComments: Int = 0) {
+        self.standing = standing
+        self.approvedComments = approvedComments
+    }
+}
+
+/// The seam where a comment gets its verdict. Implementations are pure and fast: they run on the
+/// request path and must not do I/O.
+public protocol CommentJudge: Sendable {
+    func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict
+}
+
+/// The decider used when no policy is loaded: every comment is published as written.
+public struct PublishAllJudge: CommentJudge {
+    public static let version = "builtin:publish-all"
+
+    public init() {}
+
+    public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
+        Verdict(status: .published, publishedBody: draft.body, policyVersion: Self.version)
+    }
+}

@@ -1,0 +1,36 @@
+/// What the judge decided about one comment, with everything needed to explain it later.
+public struct Verdict: Sendable, Equatable {
+    public var status: CommentStatus
+    /// Published but queued for post-moderation.
+    public var flagged: Bool
+    public var score: Double
+    public var hits: [RuleHit]
+    /// The text readers see: the body with masked spans replaced.
+    public var publishedBody: String
+    /// Content hash of the policy that decided, or a fixed name for built-in deciders.
+    public var policyVersion: String
+    /// Human-readable reasons, one per line of the decision history.
+    public var reasons: [String]
+
+    public init(
+        status: CommentStatus, flagged: Bool = false, score: Double = 0, hits: [RuleHit] = [],
+        publishedBody: String, policyVersion: String, reasons: [String] = []
+    ) {
+        self.status = status
+        self.flagged = flagged
+        self.score = score
+        self.hits = hits
+        self.publishedBody = publishedBody
+        self.policyVersion = policyVersion
+        self.reasons = reasons
+    }
+
+    /// The decision-history action matching this verdict.
+    public var action: String {
+        switch status {
+        case .published: flagged ? "flag" : "publish"
+        case .pending: "hold"
+        case .rejected: "reject"
+        }
+    }
+}

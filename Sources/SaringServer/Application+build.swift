@@ -1,0 +1,40 @@
+import Hummingbird
+import Logging
+import SaringCore
+import SaringStore
+
+/// The one place where Saring's HTTP parts are put together; `saring serve` and the tests call it.
+///
+/// - Parameters:
+///   - settings: host, port, limits and the admin token.
+///   - store: an open, migrated store.
+///   - judge: decides each new comment.
+///   - onServerRunning: called with the bound port once listening (tests bind port 0).
+public func buildApplication(
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(settings: settings, store: store, judge: judge)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "saring"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+        logger: logger)
+}
+
+/// Routes and middleware, without a socket.
+public func buildRouter(settings: ServerSettings, store: SaringStore, judge: any CommentJudge) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    router.get("healthz") { _, _ in
+        guard await store.isReachable() else {
+            throw APIError(.serviceUnavailable, "storage_unavailable", "the database cannot be read")
+        }
+        return JSONResponse.make(.ok, ["status": "ok"])
+    }
+    let v1 = router.group("v1")
+    CommentsController(store: store, judge: judge, settings: settings).addRoutes(to: v1)
+    ArticlesController(store: store, settings: settings).addRoutes(to: v1)
+    ReportsController(store: store, settings: settings).addRoutes(to: v1)
+    return router
+}

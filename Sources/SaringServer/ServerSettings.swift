@@ -1,0 +1,31 @@
+import SaringCore
+
+/// Everything `saring serve` can be told, with the defaults a fresh checkout runs on.
+public struct ServerSettings: Sendable {
+    public var host: String
+    public var port: Int
+    public var databasePath: String
+    public var policiesPath: String
+    /// Bearer token for the CMS endpoints; nil disables them.
+    public var adminToken: String?
+    /// Requests with larger bodies are refused (413) before they are buffered.
+    public var maxRequestBytes: Int
+    public var limits: SubmissionLimits
+    /// Whether a submission's response tells the reader why it was held or rejected.
+    public var revealReasons: Bool
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "saring.sqlite",
+        policiesPath: String = "Policies", adminToken: String? = nil, maxRequestBytes: Int = 64 * 1024,
+        limits: SubmissionLimits = SubmissionLimits(), revealReasons: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.policiesPath = policiesPath
+        self.adminToken = adminToken
+        self.maxRequestBytes = maxRequestBytes
+        self.limits = limits
+        self.revealReasons = revealReasons
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// An error for HTTP clients: a status, a stable machine code and a message naming the problem,
+/// sent as `{"error": {"code": "…", "message": "…"}}`.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = JSONResponse.make(status, ErrorEnvelope(error: .init(code: code, message: message)))
+        if status == .unauthorized {
+            response.headers[.wwwAuthenticate] = "Bearer"
+        }
+        return response
+    }
+
+    private struct ErrorEnvelope: Encodable {
+        struct Body: Encodable {
+            let code: String
+            let message: String
+        }
+        let error: Body
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import Logging
+import SaringStore
+
+/// Gives every failure the API's JSON error shape: unknown routes, framework errors, and anything
+/// unexpected (logged, answered 500 without details). Busy storage answers 503 so clients retry;
+/// nothing was acknowledged, so nothing is lost.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as HTTPError {
+            return try translate(error, request).response(from: request, context: context)
+        } catch {
+            context.logger.error("request failed: \(String(reflecting: error))", metadata: ["path": "\(request.uri.path)"])
+            let apiError =
+                "\(error)".contains("database is locked")
+                ? APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly")
+                : APIError(.internalServerError, "internal_error", "the server failed to handle this request")
+            return try apiError.response(from: request, context: context)
+        }
+    }
+
+    private func translate(_ error: HTTPError, _ request: Request) -> APIError {
+        switch error.status {
+        case .notFound:
+            APIError(.notFound, "not_found", "no route for \(request.method) \(request.uri.path)")
+        case .contentTooLarge:
+            APIError(.contentTooLarge, "body_too_large", "request body is too large")
+        default:
+            APIError(error.status, "http_error", error.body ?? error.status.reasonPhrase)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import SaringCore
+
+/// One page of an article's published comments.
+public struct CommentPage: Sendable, Equatable {
+    public var comments: [Comment]
+    /// The id to continue after, or nil on the last page.
+    public var nextAfterId: Int64?
+}
+
+extension SaringStore {
+    /// Published comments of an article, oldest first, after the comment id `afterId`.
+    /// Keyset pagination on the id: pages never repeat or skip a comment, whatever is posted meanwhile.
+    public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.commentColumns) FROM comments
+                    WHERE article_id = ? AND status = 'published' AND id > ?
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [articleId, afterId ?? 0, limit + 1])
+            let comments = rows.prefix(limit).map(Self.comment(from:))
+            return CommentPage(comments: comments, nextAfterId: rows.count > limit ? comments.last?.id : nil)
+        }
+    }
+
+    /// One comment in any status, or nil.
+    public func comment(id: Int64) async throws -> Comment? {
+        try await writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.commentColumns) FROM comments WHERE id = ?", arguments: [id])
+                .map(Self.comment(from:))
+        }
+    }
+
+    /// The decision history of a comment, oldest first.
+    public func decisions(commentId: Int64) async throws -> [Decision] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
+            ).map { row in
+                let reasonsJSON: String = row["reasons"]
+                return Decision(
+                    id: row["id"], commentId: row["comment_id"],
+                    actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
+                    action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
+                    reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
+                    createdAt: Timestamp.date(row["created_at"]))
+            }
+        }
+    }
+
+    /// Number of comments in the database, by status.
+    public func commentCounts() async throws -> [CommentStatus: Int] {
+        try await writer.read { db in
+            var counts: [CommentStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM comments GROUP BY status") {
+                if let status = CommentStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    static let commentColumns = """
+        comments.id, comments.article_id, comments.parent_id, comments.author_name,
+        (SELECT email FROM authors WHERE authors.id = comments.author_id) AS author_email,
+        comments.body, comments.published_body, comments.status, comments.flagged, comments.score, comments.created_at
+        """
+
+    static func comment(from row: Row) -> Comment {
+        Comment(
+            id: row["id"], articleId: row["article_id"], parentId: row["parent_id"], authorName: row["author_name"],
+            authorEmail: row["author_email"], body: row["body"], publishedBody: row["published_body"],
+            status: CommentStatus(rawValue: row["status"]) ?? .pending, flagged: row["flagged"], score: row["score"],
+            createdAt: Timestamp.date(row["created_at"]))
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import SaringStore
+
+/// `--db`, shared by every command that opens the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: "SQLite database file (env SARING_DB; default ./saring.sqlite).")
+    var path: String?
+
+    var resolvedPath: String {
+        path ?? ProcessInfo.processInfo.environment["SARING_DB"] ?? "saring.sqlite"
+    }
+
+    func validate() throws {
+        if let path, path.isEmpty { throw ValidationError("--db must not be empty") }
+    }
+
+    /// Opens the store, turning failures into a message that names the file.
+    func openStore() throws -> SaringStore {
+        do {
+            return try SaringStore(path: resolvedPath)
+        } catch {
+            throw CLIError("cannot open database \(resolvedPath): \(error)")
+        }
+    }
+}
+
+/// A failure to report to the user as one line on stderr with exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

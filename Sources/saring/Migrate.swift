@@ -1,0 +1,31 @@
+import ArgumentParser
+import SaringStore
+
+extension Saring {
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending schema migrations (built in from Migrations/), or list them.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Flag(help: "List applied and pending migrations; change nothing.")
+        var status = false
+
+        func run() throws {
+            let store = try database.openStore()
+            do {
+                if status {
+                    for state in try store.migrationStatus() {
+                        let when = state.appliedAt.map { "applied \($0.formatted(.iso8601))" } ?? "pending"
+                        print("\(state.name)  \(when)")
+                    }
+                } else {
+                    let applied = try store.migrate()
+                    print(applied.isEmpty ? "up to date" : applied.map { "applied \($0)" }.joined(separator: "\n"))
+                }
+            } catch let error as MigrationError {
+                throw CLIError("\(database.resolvedPath): \(error)")
+            }
+        }
+    }
+}

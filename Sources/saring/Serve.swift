@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SaringCore
+import SaringServer
+import SaringStore
+
+extension Saring {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the HTTP API (migrates the database first).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Policy folder (env SARING_POLICIES; default ./Policies).")
+        var policies: String?
+
+        @Option(help: "Address to listen on (env SARING_HOST; default 127.0.0.1).")
+        var host: String?
+
+        @Option(help: "Port to listen on (env SARING_PORT; default 8080).")
+        var port: Int?
+
+        @Option(help: "Bearer token for PUT /v1/articles (env SARING_ADMIN_TOKEN); unset disables it.")
+        var adminToken: String?
+
+        @Option(help: "Maximum comment length in characters (default 5000).")
+        var maxCommentLength: Int = 5_000
+
+        @Option(help: "Maximum request body in bytes, refused before buffering (default 65536).")
+        var maxRequestBytes: Int = 64 * 1024
+
+        @Flag(help: "Tell submitters why a comment was held or rejected (default: say nothing).")
+        var revealReasons = false
+
+        func validate() throws {
+            if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
+            if let text = ProcessInfo.processInfo.environment["SARING_PORT"], port == nil,
+                Int(text).map({ (0...65535).contains($0) }) != true
+            {
+                throw ValidationError("SARING_PORT must be a port number 0-65535, got '\(text)'")
+            }
+            if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
+            if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
+        }
+
+        func run() async throws {
+            let environment = ProcessInfo.processInfo.environment
+            var limits = SubmissionLimits()
+            limits.maxBodyCharacters = maxCommentLength
+            let settings = ServerSettings(
+                host: host ?? environment["SARING_HOST"] ?? "127.0.0.1",
+                port: port ?? environment["SARING_PORT"].flatMap(Int.init) ?? 8080,
+                databasePath: database.resolvedPath,
+                policiesPath: policies ?? environment["SARING_POLICIES"] ?? "Policies",
+                adminToken: adminToken ?? environment["SARING_ADMIN_TOKEN"],
+                maxRequestBytes: maxRequestBytes, limits: limits, revealReasons: revealReasons)
+
+            var logger = Logger(label: "saring")
+            logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            let log = logger
+            let store = try database.openStore()
+            do {
+                let applied = try store.migrate()
+                if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
+            } catch let error as MigrationError {
+                throw CLIError("\(settings.databasePath): \(error)")
+            }
+            let app = buildApplication(
+                settings: settings, store: store, judge: PublishAllJudge(), logger: logger,
+                onServerRunning: { port in
+                    log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
+                })
+            try await app.runService()
+        }
+    }
+}
