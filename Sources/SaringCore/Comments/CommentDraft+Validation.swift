@@ -34,9 +34,17 @@ extension CommentDraft {
             throw InputProblem(
                 field: "body", code: "body_too_long", message: "body is longer than \(limits.maxBodyCharacters) characters")
         }
+        if body.unicodeScalars.contains(where: Self.isForbiddenControl) {
+            throw InputProblem(
+                field: "body", code: "invalid_body", message: "body must not contain control characters other than line breaks and tabs")
+        }
         if let parentId, parentId <= 0 {
             throw InputProblem(field: "parentId", code: "invalid_parent_id", message: "parentId must be a positive comment id")
         }
         return draft
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\r" && scalar != "\t"
     }
 }

@@ -20,6 +20,18 @@ struct SubmitCommentResponse: Encodable {
     let createdAt: String
     /// Only when the server is configured to reveal reasons.
     let reasons: [String]?
+
+    enum CodingKeys: String, CodingKey { case id, articleId, parentId, status, createdAt, reasons }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(articleId, forKey: .articleId)
+        try container.encode(parentId, forKey: .parentId)
+        try container.encode(status, forKey: .status)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(reasons, forKey: .reasons)
+    }
 }
 
 /// A published comment as readers see it: never the e-mail address, never the unmasked text.

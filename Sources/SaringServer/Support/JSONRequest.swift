@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Reads a JSON request body safely: content type, size (refused before it is buffered),
 /// UTF-8, syntax and shape each get their own precise error.
@@ -20,6 +21,8 @@ enum JSONRequest {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxBytes)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
         }

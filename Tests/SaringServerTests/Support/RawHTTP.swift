@@ -1,0 +1,138 @@
+// A deliberately small HTTP/1.1 client over a plain socket, so tests can send exactly the bytes
+// they mean (invalid UTF-8, lying Content-Length, oversized bodies) to the real server. Blocking
+// socket calls run on their own thread, never on Swift's cooperative pool.
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct HTTPReply: Sendable {
+    let status: Int
+    let headers: [String: String]
+    let body: Data
+
+    var text: String { String(decoding: body, as: UTF8.self) }
+
+    func json() throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
+    }
+
+    /// `error.code` of an API error body, or nil.
+    var errorCode: String? {
+        ((try? json())?["error"] as? [String: Any])?["code"] as? String
+    }
+}
+
+struct RawHTTP: Sendable {
+    let port: Int
+
+    /// Sends one request on a fresh connection and reads the reply until the server closes.
+    func send(
+        _ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json",
+        headers: [String: String] = [:]
+    ) async throws -> HTTPReply {
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        if let contentType { head += "Content-Type: \(contentType)\r\n" }
+        if let body, headers["Content-Length"] == nil { head += "Content-Length: \(body.count)\r\n" }
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        head += "\r\n"
+        let request = Data(head.utf8) + (body ?? Data())
+        return try await exchange(request)
+    }
+
+    func json(_ method: String, _ path: String, _ object: Any, headers: [String: String] = [:]) async throws -> HTTPReply {
+        try await send(method, path, body: try JSONSerialization.data(withJSONObject: object), headers: headers)
+    }
+
+    /// Sends raw bytes. `halfClose` shuts the sending side afterwards, as a client that gives up would.
+    func exchange(_ request: Data, halfClose: Bool = false) async throws -> HTTPReply {
+        let port = self.port
+        let raw: Data = try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try Self.roundTrip(request, port: port, halfClose: halfClose) })
+            }.start()
+        }
+        return try Self.parse(raw)
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    private static func roundTrip(_ request: Data, port: Int, halfClose: Bool) throws -> Data {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw Failure(description: "connect to port \(port) failed: errno \(errno)") }
+        // The server may answer (413) and close before the whole body is sent: stop sending then,
+        // and read what it said.
+        request.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = Glibc.send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if sent <= 0 { break }
+                offset += sent
+            }
+        }
+        if halfClose { shutdown(fd, Int32(SHUT_WR)) }
+        var response = Data()
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count <= 0 { break }
+            response.append(contentsOf: chunk[0..<count])
+        }
+        guard !response.isEmpty else { throw Failure(description: "empty reply (errno \(errno))") }
+        return response
+    }
+
+    private static func parse(_ raw: Data) throws -> HTTPReply {
+        guard let split = raw.range(of: Data("\r\n\r\n".utf8)) else {
+            throw Failure(description: "no header end in reply: \(String(decoding: raw, as: UTF8.self))")
+        }
+        let head = String(decoding: raw[..<split.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusParts = head[0].split(separator: " ")
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw Failure(description: "bad status line \(head[0])")
+        }
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        var body = Data(raw[split.upperBound...])
+        if headers["transfer-encoding"]?.lowercased() == "chunked" {
+            body = dechunk(body)
+        } else if let length = headers["content-length"].flatMap(Int.init), body.count > length {
+            body = body.prefix(length)
+        }
+        return HTTPReply(status: status, headers: headers, body: body)
+    }
+
+    private static func dechunk(_ data: Data) -> Data {
+        var result = Data()
+        var rest = data[...]
+        while let lineEnd = rest.range(of: Data("\r\n".utf8)) {
+            let sizeText = String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self)
+            guard let size = Int(sizeText.split(separator: ";")[0], radix: 16), size > 0 else { break }
+            let start = lineEnd.upperBound
+            guard rest.distance(from: start, to: rest.endIndex) >= size else { break }
+            let end = rest.index(start, offsetBy: size)
+            result.append(rest[start..<end])
+            rest = rest[min(rest.index(end, offsetBy: 2, limitedBy: rest.endIndex) ?? rest.endIndex, rest.endIndex)...]
+        }
+        return result
+    }
+}

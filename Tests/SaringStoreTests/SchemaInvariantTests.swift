@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import SaringCore
+import Testing
+
+@testable import SaringStore
+
+/// The schema itself refuses states the code must never create.
+@Suite("Schema invariants")
+struct SchemaInvariantTests {
+    static func store() throws -> SaringStore {
+        let store = try SaringStore(path: ":memory:")
+        try store.migrate()
+        return store
+    }
+
+    static func draft(_ article: String, parent: Int64? = nil) -> CommentDraft {
+        CommentDraft(articleId: article, authorName: "Budi", authorEmail: nil, body: "halo", parentId: parent)
+    }
+
+    static let published = Verdict(status: .published, publishedBody: "halo", policyVersion: "test")
+
+    @Test func decisionHistoryIsAppendOnly() async throws {
+        let store = try Self.store()
+        let comment = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE decisions SET action = 'reject'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "DELETE FROM decisions") }
+        }
+        #expect(try await store.decisions(commentId: comment.id).count == 1)
+    }
+
+    @Test func schemaRefusesReplyAcrossArticles() async throws {
+        let store = try Self.store()
+        let parent = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        _ = try await store.submit(Self.draft("a2"), verdict: Self.published)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body, status, created_at, updated_at)
+                        VALUES ('a2', ?, 1, 'x', 'y', 'y', 'published', 0, 0)
+                        """, arguments: [parent.id])
+            }
+        }
+    }
+
+    @Test func storeRefusesReplyAcrossArticlesWithPreciseError() async throws {
+        let store = try Self.store()
+        let parent = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        await #expect(throws: StoreError.parentNotFound(parentId: parent.id, articleId: "a2")) {
+            _ = try await store.submit(Self.draft("a2", parent: parent.id), verdict: Self.published)
+        }
+    }
+
+    @Test func schemaRefusesUnknownStatus() async throws {
+        let store = try Self.store()
+        _ = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in try db.execute(sql: "UPDATE comments SET status = 'deleted'") }
+        }
+    }
+
+    @Test func recordsRuleHitsWithTheDecision() async throws {
+        let store = try Self.store()
+        var verdict = Verdict(status: .pending, publishedBody: "halo", policyVersion: "v1", reasons: ["judol.keywords"])
+        verdict.hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "d", action: "hold", span: 0..<4)]
+        let comment = try await store.submit(Self.draft("a1"), verdict: verdict)
+        let count = try await store.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_hits WHERE comment_id = ? AND span_end = 4", arguments: [comment.id])
+        }
+        #expect(count == 1)
+        let decision = try #require(try await store.decisions(commentId: comment.id).first)
+        #expect(decision.decidedBy == "v1")
+        #expect(decision.reasons == ["judol.keywords"])
+    }
+
+    @Test func bannedAuthorIsRejectedWhateverThePolicySays() async throws {
+        let store = try Self.store()
+        _ = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        try await store.writer.write { db in try db.execute(sql: "UPDATE authors SET standing = 'banned'") }
+        let second = try await store.submit(Self.draft("a1"), verdict: Self.published)
+        #expect(second.status == .rejected)
+        #expect(try await store.judgeContext(for: Self.draft("a1").authorIdentity).standing == .banned)
+    }
+}
