@@ -1,0 +1,35 @@
+/// A rule ready to run: its spec, its compiled pattern, and the literals its matches must contain.
+struct CompiledRule: Sendable {
+    let spec: RuleSpec
+    let pattern: PCRE2Pattern
+    /// Lower-case strings at least one of which occurs in any text the pattern matches; nil when
+    /// none could be derived (the rule then always runs).
+    let requiredLiterals: [String]?
+
+    /// The pattern a `words:` list stands for: whole words, any case; a space inside a phrase
+    /// matches any run of spaces and punctuation (or none), and a trailing `*` allows a suffix
+    /// (`anjing*` also matches `anjingnya`).
+    static func pattern(forWords words: [String]) -> String {
+        let alternatives = words.map { word -> String in
+            var text = word.lowercased().trimmingCharacters(in: .whitespaces)
+            var suffix = ""
+            if text.hasSuffix("*") {
+                text.removeLast()
+                suffix = #"[\p{L}\p{N}]*"#
+            }
+            let parts = text.split(whereSeparator: \.isWhitespace).map { escape(String($0)) }
+            return parts.joined(separator: #"[\s\p{P}_]*"#) + suffix
+        }
+        return #"(?<![\p{L}\p{N}])(?:"# + alternatives.joined(separator: "|") + #")(?![\p{L}\p{N}])"#
+    }
+
+    /// Escapes every character PCRE2 treats specially.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if #"\^$.|?*+()[]{}/#-"#.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

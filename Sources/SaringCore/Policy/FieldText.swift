@@ -1,0 +1,56 @@
+/// One field of a comment prepared for matching: the original, its normalized copy, and a
+/// lower-cased raw copy for the prefilter; each computed once per comment, only when needed.
+final class FieldText {
+    let original: String
+    private let normalizer: TextNormalizer
+    private var cachedNormalized: NormalizedText?
+    private var cachedLoweredRaw: String?
+
+    init(_ original: String, normalizer: TextNormalizer) {
+        self.original = original
+        self.normalizer = normalizer
+    }
+
+    var normalized: NormalizedText {
+        if let cachedNormalized { return cachedNormalized }
+        let value = normalizer.normalize(original)
+        cachedNormalized = value
+        return value
+    }
+
+    /// Raw text lower-cased: only for the prefilter (offsets may differ from the original).
+    var loweredRaw: String {
+        if let cachedLoweredRaw { return cachedLoweredRaw }
+        let value = original.lowercased()
+        cachedLoweredRaw = value
+        return value
+    }
+
+    /// The text a rule with this target matches against.
+    func text(for target: RuleSpec.Target) -> String {
+        target == .normalized ? normalized.text : original
+    }
+
+    /// Maps a UTF-8 byte range of the matched text back to Unicode-scalar offsets of the original.
+    func originalScalarRange(_ range: Range<Int>, target: RuleSpec.Target) -> Range<Int> {
+        switch target {
+        case .normalized:
+            return normalized.originalScalarRange(forNormalizedUTF8: range)
+        case .raw:
+            let bytes = original.utf8
+            func scalars(upTo offset: Int) -> Int {
+                bytes.prefix(offset).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            }
+            let start = scalars(upTo: range.lowerBound)
+            return start..<(start + bytes.dropFirst(range.lowerBound).prefix(range.count).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+        }
+    }
+}
+
+extension CompiledRule {
+    /// Runs the pattern on the field's text for this rule's target.
+    func run(on field: FieldText, scratch: MatchScratch) -> MatchOutcome {
+        var text = field.text(for: spec.target)
+        return text.withUTF8 { pattern.matches(in: $0, scratch: scratch) }
+    }
+}

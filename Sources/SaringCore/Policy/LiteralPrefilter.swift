@@ -1,0 +1,70 @@
+/// Finds, in one pass over a text, which rules can possibly match it: a rule whose pattern needs
+/// one of a few literals (`gacor`, `slot`, …) is only run when one of them occurs. Most comments
+/// are clean, so most rules never reach PCRE2.
+///
+/// Literals are indexed by their first three bytes; a 64 Kbit hashed bitmap of those trigrams
+/// rejects most text positions before the dictionary is consulted.
+struct LiteralPrefilter: Sendable {
+    private var bitmap = [UInt64](repeating: 0, count: 1024)
+    private var byTrigram: [UInt32: [Int]] = [:]
+    private var literals: [(bytes: [UInt8], rules: [Int])] = []
+    /// Rules without usable literals: always candidates.
+    private var alwaysRun: [Int] = []
+    let ruleCount: Int
+
+    /// - Parameter literalSets: per rule, its required literals; nil: always a candidate; empty:
+    ///   never (the rule belongs to another prefilter).
+    init(_ literalSets: [[String]?]) {
+        ruleCount = literalSets.count
+        var literalIndex: [[UInt8]: Int] = [:]
+        for (rule, set) in literalSets.enumerated() {
+            if set?.isEmpty == true { continue }
+            guard let set, set.allSatisfy({ $0.utf8.count >= 3 }) else {
+                alwaysRun.append(rule)
+                continue
+            }
+            for literal in set {
+                let bytes = Array(literal.utf8)
+                if let index = literalIndex[bytes] {
+                    literals[index].rules.append(rule)
+                    continue
+                }
+                literalIndex[bytes] = literals.count
+                literals.append((bytes, [rule]))
+                let key = Self.trigram(bytes[0], bytes[1], bytes[2])
+                byTrigram[key, default: []].append(literals.count - 1)
+                let bit = Self.bit(key)
+                bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+    }
+
+    /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
+    func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
+        for rule in alwaysRun { candidates[rule] = true }
+        guard text.count >= 3 else { return }
+        var key = UInt32(text[0]) << 8 | UInt32(text[1])
+        for i in 2..<text.count {
+            key = (key << 8 | UInt32(text[i])) & 0xFF_FFFF
+            let bit = Self.bit(key)
+            guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let entries = byTrigram[key] else { continue }
+            let start = i - 2
+            for entry in entries {
+                let literal = literals[entry]
+                guard start + literal.bytes.count <= text.count else { continue }
+                var equal = true
+                for (offset, byte) in literal.bytes.enumerated() where text[start + offset] != byte {
+                    equal = false
+                    break
+                }
+                if equal { for rule in literal.rules { candidates[rule] = true } }
+            }
+        }
+    }
+
+    private static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+    }
+
+    private static func bit(_ key: UInt32) -> Int { Int((key &* 2_654_435_761) >> 16) & 0xFFFF }
+}

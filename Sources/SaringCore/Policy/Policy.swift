@@ -1,0 +1,30 @@
+/// A compiled policy folder: an immutable snapshot that judges comments. Build one with
+/// ``PolicyCompiler/compile(_:)``; swap snapshots to reload.
+public struct Policy: Sendable {
+    /// Content hash of the folder the policy was compiled from.
+    public let version: String
+    public let settings: PolicySettings
+    let rules: [CompiledRule]
+    let normalizer = TextNormalizer()
+    /// Prefilters over normalized and over raw (lower-cased) text, each for its own rules.
+    let normalizedPrefilter: LiteralPrefilter
+    let rawPrefilter: LiteralPrefilter
+    let linkPattern: PCRE2Pattern
+
+    init(version: String, settings: PolicySettings, rules: [CompiledRule]) {
+        self.version = version
+        self.settings = settings
+        self.rules = rules
+        normalizedPrefilter = LiteralPrefilter(rules.map { $0.spec.target == .normalized ? $0.requiredLiterals : [] })
+        rawPrefilter = LiteralPrefilter(rules.map { $0.spec.target == .raw ? $0.requiredLiterals : [] })
+        // A link: a scheme or www., or a host name ending in a common top-level domain.
+        linkPattern = try! PCRE2Pattern(
+            #"(?:https?://|www\.)[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|co|io|me|ly|xyz|info|biz|site|online|top|link|vip|club|app|pro|cc|gg|bet|win|asia)\b(?:/[^\s]*)?"#)
+    }
+
+    /// The rules, in file order, as editors wrote them.
+    public var ruleSpecs: [RuleSpec] { rules.map(\.spec) }
+
+    /// Normalizes text the way rules see it (for `saring policy test` and tools).
+    public func normalize(_ text: String) -> NormalizedText { normalizer.normalize(text) }
+}

@@ -1,0 +1,54 @@
+/// Compiles a parsed policy folder into a ``Policy``: every pattern through PCRE2 (with JIT),
+/// ids checked for uniqueness, and every rule's examples run. Any problem refuses the whole folder.
+public enum PolicyCompiler {
+    /// - Returns: the policy, or every problem found, each with file, line and rule id.
+    public static func compile(_ source: PolicySource) -> Result<Policy, PolicyError> {
+        let parsed = PolicyParser.parse(source)
+        var diagnostics = parsed.diagnostics
+        var rules: [CompiledRule] = []
+        var firstDefinition: [String: RuleSpec] = [:]
+        for spec in parsed.rules {
+            if let earlier = firstDefinition[spec.id] {
+                diagnostics.append(
+                    Diagnostic(
+                        file: spec.file, line: spec.line, ruleId: spec.id,
+                        message: "duplicate rule id (first defined at \(earlier.file):\(earlier.line))"))
+                continue
+            }
+            firstDefinition[spec.id] = spec
+            if let rule = compile(spec, into: &diagnostics) { rules.append(rule) }
+        }
+        let policy = Policy(version: source.version, settings: parsed.settings, rules: rules)
+        diagnostics += ExampleChecker.check(policy)
+        guard diagnostics.isEmpty else { return .failure(PolicyError(diagnostics)) }
+        return .success(policy)
+    }
+
+    static func compile(_ spec: RuleSpec, into diagnostics: inout [Diagnostic]) -> CompiledRule? {
+        let source: String
+        switch spec.matcher {
+        case .pattern(let pattern): source = pattern
+        case .words(let words): source = CompiledRule.pattern(forWords: words)
+        }
+        let pattern: PCRE2Pattern
+        do {
+            pattern = try PCRE2Pattern(source, options: spec.options)
+        } catch {
+            let place = if case .pattern = spec.matcher { "pattern" } else { "words" }
+            diagnostics.append(
+                Diagnostic(
+                    file: spec.file, line: spec.line, ruleId: spec.id,
+                    message: "\(place) does not compile: \(error.message) at offset \(error.offset) in '\(source)'"))
+            return nil
+        }
+        if !pattern.matches("").ranges.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    file: spec.file, line: spec.line, ruleId: spec.id,
+                    message: "pattern matches empty text, so it would fire on every comment"))
+            return nil
+        }
+        let literals = spec.options.extended ? nil : LiteralExtractor.requiredLiterals(source)
+        return CompiledRule(spec: spec, pattern: pattern, requiredLiterals: literals)
+    }
+}

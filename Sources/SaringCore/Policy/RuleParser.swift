@@ -1,0 +1,128 @@
+import Yams
+
+/// Reads one entry of a policy file's `rules:` list.
+enum RuleParser {
+    static let keys: Set<String> = [
+        "id", "description", "category", "fields", "pattern", "words", "flags", "match", "action", "score", "mode",
+        "examples",
+    ]
+
+    static func parse(_ node: Node, file: String, defaultCategory: String?, into diagnostics: inout [Diagnostic]) -> RuleSpec? {
+        let ruleId = node.mapping?["id"]?.scalar?.string
+        guard let rule = YAMLMapping(node, file: file, ruleId: ruleId, allowed: keys, what: "a rule", into: &diagnostics)
+        else { return nil }
+        let before = diagnostics.count
+        func fail(_ message: String, at key: String) { diagnostics.append(rule.problem(key, message)) }
+
+        let id = rule.string("id", into: &diagnostics) ?? ""
+        if rule["id"] == nil { fail("a rule needs an 'id'", at: "id") }
+        else if !isValidId(id) { fail("id '\(id)' must look like topic.name (lower-case letters, digits, '-', '_')", at: "id") }
+        let description = rule.string("description", into: &diagnostics) ?? ""
+        if description.trimmingCharacters(in: .whitespaces).isEmpty { fail("a rule needs a one-line 'description'", at: "description") }
+        if description.contains("\n") { fail("'description' must be one line", at: "description") }
+        let category = rule.string("category", into: &diagnostics) ?? defaultCategory ?? String(id.split(separator: ".").first ?? "")
+
+        var fields: [RuleField] = [.body]
+        if let names = rule.strings("fields", into: &diagnostics) {
+            fields = []
+            for name in names {
+                if let field = RuleField(rawValue: name) { fields.append(field) }
+                else { fail("unknown field '\(name)' (known: body, author, email)", at: "fields") }
+            }
+            if names.isEmpty { fail("'fields' must not be empty", at: "fields") }
+        }
+
+        var matcher: RuleSpec.Matcher? = nil
+        switch (rule["pattern"], rule["words"]) {
+        case (.some, .some): fail("give either 'pattern' or 'words', not both", at: "words")
+        case (.none, .none): fail("a rule needs a 'pattern' or a 'words' list", at: "id")
+        case (.some, .none):
+            if let pattern = rule.string("pattern", into: &diagnostics) {
+                if pattern.isEmpty { fail("'pattern' must not be empty", at: "pattern") }
+                matcher = .pattern(pattern)
+            }
+        case (.none, .some):
+            if let words = rule.strings("words", into: &diagnostics) {
+                if words.isEmpty || words.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                    fail("'words' must be a list of non-empty words", at: "words")
+                }
+                matcher = .words(words)
+            }
+        }
+
+        var options = PCRE2Pattern.Options()
+        for flag in rule.strings("flags", into: &diagnostics) ?? [] {
+            switch flag {
+            case "case-sensitive": options.caseless = false
+            case "caseless": options.caseless = true
+            case "extended": options.extended = true
+            case "multiline": options.multiline = true
+            case "dotall": options.dotAll = true
+            default: fail("unknown flag '\(flag)' (known: case-sensitive, caseless, extended, multiline, dotall)", at: "flags")
+            }
+        }
+
+        var target = RuleSpec.Target.normalized
+        if let name = rule.string("match", into: &diagnostics) {
+            if let value = RuleSpec.Target(rawValue: name) { target = value }
+            else { fail("'match' must be 'normalized' or 'raw', not '\(name)'", at: "match") }
+        }
+
+        let action = parseAction(rule, into: &diagnostics)
+        var shadow = false
+        if let mode = rule.string("mode", into: &diagnostics) {
+            switch mode {
+            case "active": shadow = false
+            case "shadow": shadow = true
+            default: fail("'mode' must be 'active' or 'shadow', not '\(mode)'", at: "mode")
+            }
+        }
+
+        var mustMatch: [String] = []
+        var mustNotMatch: [String] = []
+        if let examplesNode = rule["examples"],
+            let examples = YAMLMapping(
+                examplesNode, file: file, ruleId: ruleId, allowed: ["match", "no-match"], what: "'examples'", into: &diagnostics)
+        {
+            mustMatch = examples.strings("match", into: &diagnostics) ?? []
+            mustNotMatch = examples.strings("no-match", into: &diagnostics) ?? []
+        }
+        if mustMatch.isEmpty { fail("a rule needs at least one 'examples: match:' text", at: "examples") }
+
+        guard diagnostics.count == before, let matcher, let action else { return nil }
+        return RuleSpec(
+            id: id, description: description, category: category, fields: fields, matcher: matcher, options: options,
+            target: target, action: action, shadow: shadow, mustMatch: mustMatch, mustNotMatch: mustNotMatch,
+            file: file, line: node.line)
+    }
+
+    /// `action: reject|hold|flag|mask`, or `action: score` with `score: N`, or `score: N` alone.
+    static func parseAction(_ rule: YAMLMapping, into diagnostics: inout [Diagnostic]) -> RuleAction? {
+        let score = rule.number("score", into: &diagnostics)
+        let name = rule.string("action", into: &diagnostics)
+        let fixed: [String: RuleAction] = ["reject": .reject, "hold": .hold, "flag": .flag, "mask": .mask]
+        if let name, let action = fixed[name] {
+            guard score == nil else {
+                diagnostics.append(rule.problem("score", "'score' goes with 'action: score' only"))
+                return nil
+            }
+            return action
+        }
+        if name == nil || name == "score" {
+            if let score { return .score(score) }
+            let message = name == nil ? "a rule needs an 'action' (reject, hold, flag, mask or score)" : "'action: score' needs a 'score: N'"
+            diagnostics.append(rule.problem("action", message))
+            return nil
+        }
+        diagnostics.append(rule.problem("action", "unknown action '\(name ?? "")' (known: reject, hold, flag, mask, score)"))
+        return nil
+    }
+
+    static func isValidId(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && id.count <= 100
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+            }
+    }
+}
