@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import SaringCore
 import SaringStore
+import ServiceLifecycle
 
 /// The one place where Saring's HTTP parts are put together; `saring serve` and the tests call it.
 ///
@@ -9,15 +10,17 @@ import SaringStore
 ///   - settings: host, port, limits and the admin token.
 ///   - store: an open, migrated store.
 ///   - judge: decides each new comment.
+///   - services: run alongside the server (the policy reloader).
 ///   - onServerRunning: called with the bound port once listening (tests bind port 0).
 public func buildApplication(
-    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, logger: Logger,
-    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, services: [any Service] = [],
+    logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(settings: settings, store: store, judge: judge)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "saring"),
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger)
 }

@@ -6,6 +6,6 @@ struct Saring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saring",
         abstract: "Self-hosted comment moderation: HTTP API, policies, review queue.",
-        subcommands: [Serve.self, Migrate.self]
+        subcommands: [Serve.self, Migrate.self, PolicyCommand.self]
     )
 }

@@ -34,6 +34,9 @@ extension Saring {
         @Flag(help: "Tell submitters why a comment was held or rejected (default: say nothing).")
         var revealReasons = false
 
+        @Option(help: "Seconds between checks of the policy folder for changes (default 1; SIGHUP checks at once).")
+        var reloadInterval: Double = 1
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
             if let text = ProcessInfo.processInfo.environment["SARING_PORT"], port == nil,
@@ -43,6 +46,7 @@ extension Saring {
             }
             if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
+            if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
         }
 
         func run() async throws {
@@ -67,8 +71,20 @@ extension Saring {
             } catch let error as MigrationError {
                 throw CLIError("\(settings.databasePath): \(error)")
             }
+            let policy: Policy
+            do {
+                policy = try PolicyFolder.load(settings.policiesPath)
+            } catch let error as PolicyError {
+                throw CLIError("refusing to start: policy folder \(settings.policiesPath) has problems:\n\(error)")
+            } catch {
+                throw CLIError("refusing to start: \(error)")
+            }
+            logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
+            let holder = PolicyHolder(policy)
+            let reloader = PolicyReloader(
+                path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger)
             let app = buildApplication(
-                settings: settings, store: store, judge: PublishAllJudge(), logger: logger,
+                settings: settings, store: store, judge: holder, services: [reloader], logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })

@@ -6,15 +6,22 @@ import Logging
 import SaringCore
 import SaringServer
 import SaringStore
+import ServiceLifecycle
 
 struct LiveServer: Sendable {
     let client: RawHTTP
     let store: SaringStore
     let databasePath: String
+    /// The policy folder when the server runs on one (files can be rewritten to test reloads).
+    let policyFolder: URL?
+    let policies: PolicyHolder?
 
+    /// - Parameter policyFiles: when given, the server judges with a policy folder made of these
+    ///   files, reloaded every 50 ms; otherwise with `judge`.
     static func run(
         settings: ServerSettings = ServerSettings(adminToken: "test-admin-token"),
         judge: any CommentJudge = PublishAllJudge(),
+        policyFiles: [String: String]? = nil,
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -29,14 +36,41 @@ struct LiveServer: Sendable {
         var logger = Logger(label: "saring-test")
         // Cancelling the server at the end of each test logs an error we do not need to see.
         logger.logLevel = .critical
+        var judge = judge
+        var services: [any Service] = []
+        var holder: PolicyHolder? = nil
+        var policyFolder: URL? = nil
+        if let policyFiles {
+            let policies = folder.appendingPathComponent("Policies")
+            try writePolicyFolder(policies, policyFiles)
+            let loaded = PolicyHolder(try PolicyFolder.load(policies.path))
+            services.append(PolicyReloader(path: policies.path, holder: loaded, interval: .milliseconds(50), logger: logger))
+            judge = loaded
+            holder = loaded
+            policyFolder = policies
+        }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(
-            settings: settings, store: store, judge: judge, logger: logger,
+            settings: settings, store: store, judge: judge, services: services, logger: logger,
             onServerRunning: { port in portSink.yield(port) })
         let serverTask = Task { try await app.run() }
         defer { serverTask.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw RawHTTP.Failure(description: "server did not start") }
-        try await body(LiveServer(client: RawHTTP(port: port), store: store, databasePath: settings.databasePath))
+        try await body(
+            LiveServer(
+                client: RawHTTP(port: port), store: store, databasePath: settings.databasePath, policyFolder: policyFolder,
+                policies: holder))
+    }
+
+    /// Replaces the folder's files; each is written whole and renamed into place, as editors do.
+    static func writePolicyFolder(_ folder: URL, _ files: [String: String]) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !files.keys.contains(name) {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        for (name, text) in files {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
+        }
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import SaringCore
+import ServiceLifecycle
+
+/// Keeps the policy in force in step with its folder: checks the folder's content hash every
+/// `interval` (and at once on SIGHUP); a changed folder is compiled and its examples run, and only
+/// if all holds is it swapped in. A folder that fails is logged with every file:line problem and
+/// the last good policy stays in force.
+public struct PolicyReloader: Service {
+    let path: String
+    let holder: PolicyHolder
+    let interval: Duration
+    let logger: Logger
+
+    public init(path: String, holder: PolicyHolder, interval: Duration, logger: Logger) {
+        self.path = path
+        self.holder = holder
+        self.interval = interval
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let (hangups, hangupSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let signalSource = Self.watchHangup { hangupSink.yield() }
+        defer { signalSource.cancel() }
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    while true {
+                        try await Task.sleep(for: interval)
+                        hangupSink.yield()
+                    }
+                }
+                var lastRefused: String? = nil
+                for await _ in hangups {
+                    lastRefused = reloadIfChanged(lastRefused: lastRefused)
+                }
+                group.cancelAll()
+            }
+        }
+    }
+
+    /// One check. Returns the version last refused, so a broken folder is logged once, not every tick.
+    func reloadIfChanged(lastRefused: String?) -> String? {
+        let source: PolicySource
+        do {
+            source = try PolicyFolder.read(path)
+        } catch {
+            if lastRefused != "unreadable" { logger.error("policy reload refused: \(error); keeping \(holder.current.version)") }
+            return "unreadable"
+        }
+        let version = source.version
+        guard version != holder.current.version, version != lastRefused else { return lastRefused }
+        switch PolicyCompiler.compile(source) {
+        case .success(let policy):
+            holder.replace(with: policy)
+            logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(path))")
+            return nil
+        case .failure(let error):
+            for diagnostic in error.diagnostics { logger.error("policy reload refused: \(path)/\(diagnostic)") }
+            logger.error("policy \(version) refused (\(error.diagnostics.count) problems); keeping \(holder.current.version)")
+            return version
+        }
+    }
+
+    private static func watchHangup(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler(handler: handler)
+        source.resume()
+        return source
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+import SaringServer
+
+extension Saring.PolicyCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse and compile a policy folder and run every rule's examples.",
+            discussion: "Prints every problem as FILE:LINE: RULE-ID: MESSAGE and exits 1 if there is any.")
+
+        @Argument(help: "Policy folder (default: $SARING_POLICIES or ./Policies).")
+        var folder: String?
+
+        func run() throws {
+            let path = folder ?? ProcessInfo.processInfo.environment["SARING_POLICIES"] ?? "Policies"
+            let source: PolicySource
+            do {
+                source = try PolicyFolder.read(path)
+            } catch {
+                throw CLIError("\(error)")
+            }
+            switch PolicyCompiler.compile(source) {
+            case .success(let policy):
+                let examples = policy.ruleSpecs.reduce(0) { $0 + $1.mustMatch.count + $1.mustNotMatch.count }
+                print(
+                    "\(path): ok — \(policy.ruleSpecs.count) rules in \(source.files.count) files, "
+                        + "\(examples) examples hold (version \(policy.version))")
+            case .failure(let error):
+                for diagnostic in error.diagnostics {
+                    FileHandle.standardError.write(Data("\(Self.prefix(path))\(diagnostic)\n".utf8))
+                }
+                FileHandle.standardError.write(Data("\(path): \(error.diagnostics.count) problem(s)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
+
+        /// `Policies/` for `Policies` or `Policies/`, so lines read `Policies/judol.yaml:12: …`.
+        static func prefix(_ path: String) -> String {
+            path.hasSuffix("/") ? path : path + "/"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+
+extension Saring.PolicyCommand {
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure a category of rules against a labeled CSV file.",
+            discussion: """
+                Runs the judge over every row and counts whether a rule of the category fired against the \
+                label (1/true/yes = positive). Prints the confusion counts and precision, recall and F1.
+                """)
+
+        @OptionGroup var policy: PolicyOptions
+
+        @Option(help: "Labeled CSV file with a header row.")
+        var dataset: String
+
+        @Option(help: "Column holding the comment text.")
+        var textColumn: String = "text"
+
+        @Option(help: "Column holding the label (1/0, true/false, yes/no).")
+        var labelColumn: String = "label"
+
+        @Option(help: "Rule category to measure, e.g. judol or kasar.")
+        var category: String
+
+        @Flag(help: "Count shadow rules' hits too.")
+        var includeShadow = false
+
+        @Option(help: "Print up to N misclassified texts of each kind (false positives, misses).")
+        var show: Int = 0
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        func run() throws {
+            let loaded = try policy.load()
+            guard let data = FileManager.default.contents(atPath: dataset) else { throw CLIError("\(dataset): cannot read file") }
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(dataset): not UTF-8 text") }
+            let rows: [[String]]
+            do { rows = try CSVReader.rows(text) } catch { throw CLIError("\(dataset): \(error)") }
+            guard let header = rows.first else { throw CLIError("\(dataset): empty file") }
+            guard let textIndex = header.firstIndex(of: textColumn) else {
+                throw CLIError("\(dataset): no column '\(textColumn)' (columns: \(header.joined(separator: ", ")))")
+            }
+            guard let labelIndex = header.firstIndex(of: labelColumn) else {
+                throw CLIError("\(dataset): no column '\(labelColumn)' (columns: \(header.joined(separator: ", ")))")
+            }
+            var evaluation = Evaluation()
+            var falsePositives: [String] = []
+            var misses: [String] = []
+            for (offset, row) in rows.dropFirst().enumerated() {
+                guard row.count > max(textIndex, labelIndex) else {
+                    throw CLIError("\(dataset): row \(offset + 2) has \(row.count) fields, expected \(header.count)")
+                }
+                let label = row[labelIndex].trimmingCharacters(in: .whitespaces).lowercased()
+                guard let actual = ["1": true, "true": true, "yes": true, "0": false, "false": false, "no": false][label] else {
+                    throw CLIError("\(dataset): row \(offset + 2): label '\(row[labelIndex])' is not 1/0, true/false or yes/no")
+                }
+                let predicted = loaded.fires(category: category, on: row[textIndex], includeShadow: includeShadow)
+                evaluation.add(predicted: predicted, actual: actual)
+                if predicted && !actual && falsePositives.count < show { falsePositives.append(row[textIndex]) }
+                if !predicted && actual && misses.count < show { misses.append(row[textIndex]) }
+            }
+            if json {
+                print(try EvaluationJSON(evaluation).encoded())
+            } else {
+                print("category \(category) on \(dataset) (\(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn) rows, policy \(loaded.version))")
+                print("tp \(evaluation.tp)  fp \(evaluation.fp)  fn \(evaluation.fn)  tn \(evaluation.tn)")
+                print(String(format: "precision %.4f  recall %.4f  f1 %.4f", evaluation.precision, evaluation.recall, evaluation.f1))
+            }
+            for text in falsePositives { print("FP: \(text.replacingOccurrences(of: "\n", with: " "))") }
+            for text in misses { print("FN: \(text.replacingOccurrences(of: "\n", with: " "))") }
+        }
+    }
+}
+
+struct EvaluationJSON: Encodable {
+    let tp, fp, fn, tn: Int
+    let precision, recall, f1: Double
+
+    init(_ evaluation: Evaluation) {
+        tp = evaluation.tp
+        fp = evaluation.fp
+        fn = evaluation.fn
+        tn = evaluation.tn
+        precision = evaluation.precision
+        recall = evaluation.recall
+        f1 = evaluation.f1
+    }
+
+    func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

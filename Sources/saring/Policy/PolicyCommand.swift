@@ -1,0 +1,35 @@
+import ArgumentParser
+
+extension Saring {
+    struct PolicyCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "policy",
+            abstract: "Check, try out and measure a policy folder.",
+            subcommands: [Check.self, Test.self, Eval.self])
+    }
+}
+
+/// `--policies`, shared by the policy subcommands that judge text.
+struct PolicyOptions: ParsableArguments {
+    @Option(help: "Policy folder (env SARING_POLICIES; default ./Policies).")
+    var policies: String?
+
+    var resolvedPath: String {
+        policies ?? ProcessInfo.processInfo.environment["SARING_POLICIES"] ?? "Policies"
+    }
+}
+
+import Foundation
+import SaringCore
+import SaringServer
+
+extension PolicyOptions {
+    /// Loads the folder or fails with every problem listed.
+    func load() throws -> Policy {
+        do {
+            return try PolicyFolder.load(resolvedPath)
+        } catch let error as PolicyError {
+            throw CLIError(error.diagnostics.map { "\(Saring.PolicyCommand.Check.prefix(resolvedPath))\($0)" }.joined(separator: "\n"))
+        }
+    }
+}
