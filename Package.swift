@@ -62,6 +62,7 @@ let package = Package(
         ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
         .testTarget(name: "SaringStoreTests", dependencies: ["SaringStore", "SaringCore"]),
+        .testTarget(name: "SaringCLITests", dependencies: ["saring"]),
         .testTarget(
             name: "SaringServerTests",
             dependencies: ["SaringServer", "SaringStore", "SaringCore"]

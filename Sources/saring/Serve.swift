@@ -63,6 +63,15 @@ extension Saring {
 
             var logger = Logger(label: "saring")
             logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            let policy: Policy
+            do {
+                policy = try PolicyFolder.load(settings.policiesPath)
+            } catch let error as PolicyError {
+                let lines = error.diagnostics.map { Saring.PolicyCommand.Check.prefix(settings.policiesPath) + $0.description }
+                throw CLIError("refusing to start: policy folder \(settings.policiesPath) has problems:\n" + lines.joined(separator: "\n"))
+            } catch {
+                throw CLIError("refusing to start: \(error)")
+            }
             let log = logger
             let store = try database.openStore()
             do {
@@ -70,14 +79,6 @@ extension Saring {
                 if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
             } catch let error as MigrationError {
                 throw CLIError("\(settings.databasePath): \(error)")
-            }
-            let policy: Policy
-            do {
-                policy = try PolicyFolder.load(settings.policiesPath)
-            } catch let error as PolicyError {
-                throw CLIError("refusing to start: policy folder \(settings.policiesPath) has problems:\n\(error)")
-            } catch {
-                throw CLIError("refusing to start: \(error)")
             }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
             let holder = PolicyHolder(policy)
