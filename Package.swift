@@ -60,6 +60,12 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedSQL"]
         ),
+        // Benchmarks: `swift run -c release saring-bench` (outside `swift test`).
+        .executableTarget(
+            name: "saring-bench",
+            dependencies: ["SaringCore", "SaringServer"],
+            path: "Benchmarks/JudgeBench"
+        ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
         .testTarget(name: "SaringStoreTests", dependencies: ["SaringStore", "SaringCore"]),
         .testTarget(name: "SaringCLITests", dependencies: ["saring"]),

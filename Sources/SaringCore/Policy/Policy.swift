@@ -10,6 +10,8 @@ public struct Policy: Sendable {
     let normalizedPrefilter: LiteralPrefilter
     let rawPrefilter: LiteralPrefilter
     let linkPattern: PCRE2Pattern
+    /// Off only to measure what the prefilter saves (benchmarks).
+    var usesPrefilter = true
 
     init(version: String, settings: PolicySettings, rules: [CompiledRule]) {
         self.version = version
@@ -24,6 +26,13 @@ public struct Policy: Sendable {
 
     /// The rules, in file order, as editors wrote them.
     public var ruleSpecs: [RuleSpec] { rules.map(\.spec) }
+
+    /// The same policy running every rule on every comment: the baseline the prefilter is measured against.
+    public func withoutPrefilter() -> Policy {
+        var copy = self
+        copy.usesPrefilter = false
+        return copy
+    }
 
     /// Normalizes text the way rules see it (for `saring policy test` and tools).
     public func normalize(_ text: String) -> NormalizedText { normalizer.normalize(text) }
