@@ -68,10 +68,12 @@ let package = Package(
         ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
         .testTarget(name: "SaringStoreTests", dependencies: ["SaringStore", "SaringCore"]),
-        .testTarget(name: "SaringCLITests", dependencies: ["saring"]),
+        // A raw-socket HTTP client shared by the tests that talk to a live server.
+        .target(name: "SaringTestSupport", path: "Tests/Support"),
+        .testTarget(name: "SaringCLITests", dependencies: ["saring", "SaringStore", "SaringTestSupport"]),
         .testTarget(
             name: "SaringServerTests",
-            dependencies: ["SaringServer", "SaringStore", "SaringCore"]
+            dependencies: ["SaringServer", "SaringStore", "SaringCore", "SaringTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import SaringCore
+import SaringTestSupport
 import Testing
 
 @Suite("PUT /v1/articles, POST /v1/comments/{id}/reports, health and routing")

@@ -1,5 +1,6 @@
 import Foundation
 import SaringServer
+import SaringTestSupport
 import Testing
 
 /// Every malformed submission gets its own 4xx and error code, and nothing is stored.

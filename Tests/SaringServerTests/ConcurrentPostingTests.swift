@@ -1,5 +1,6 @@
 import Foundation
 import SaringCore
+import SaringTestSupport
 import Testing
 
 @Suite("Concurrent posting")

@@ -1,6 +1,7 @@
 import Foundation
 import SaringCore
 import SaringServer
+import SaringTestSupport
 import Testing
 
 /// The policy decides POSTs end to end, and reloads while the server runs.

@@ -1,6 +1,7 @@
 import Foundation
 import SaringCore
 import SaringServer
+import SaringTestSupport
 import Testing
 
 @Suite("POST /v1/articles/{id}/comments")

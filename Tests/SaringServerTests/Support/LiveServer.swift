@@ -6,6 +6,7 @@ import Logging
 import SaringCore
 import SaringServer
 import SaringStore
+import SaringTestSupport
 import ServiceLifecycle
 
 struct LiveServer: Sendable {

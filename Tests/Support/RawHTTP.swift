@@ -7,28 +7,30 @@ import Foundation
     import Glibc
 #endif
 
-struct HTTPReply: Sendable {
-    let status: Int
-    let headers: [String: String]
-    let body: Data
+public struct HTTPReply: Sendable {
+    public let status: Int
+    public let headers: [String: String]
+    public let body: Data
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    public var text: String { String(decoding: body, as: UTF8.self) }
 
-    func json() throws -> [String: Any] {
+    public func json() throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: body) as? [String: Any] ?? [:]
     }
 
     /// `error.code` of an API error body, or nil.
-    var errorCode: String? {
+    public var errorCode: String? {
         ((try? json())?["error"] as? [String: Any])?["code"] as? String
     }
 }
 
-struct RawHTTP: Sendable {
-    let port: Int
+public struct RawHTTP: Sendable {
+    public let port: Int
+
+    public init(port: Int) { self.port = port }
 
     /// Sends one request on a fresh connection and reads the reply until the server closes.
-    func send(
+    public func send(
         _ method: String, _ path: String, body: Data? = nil, contentType: String? = "application/json",
         headers: [String: String] = [:]
     ) async throws -> HTTPReply {
@@ -41,12 +43,12 @@ struct RawHTTP: Sendable {
         return try await exchange(request)
     }
 
-    func json(_ method: String, _ path: String, _ object: Any, headers: [String: String] = [:]) async throws -> HTTPReply {
+    public func json(_ method: String, _ path: String, _ object: Any, headers: [String: String] = [:]) async throws -> HTTPReply {
         try await send(method, path, body: try JSONSerialization.data(withJSONObject: object), headers: headers)
     }
 
     /// Sends raw bytes. `halfClose` shuts the sending side afterwards, as a client that gives up would.
-    func exchange(_ request: Data, halfClose: Bool = false) async throws -> HTTPReply {
+    public func exchange(_ request: Data, halfClose: Bool = false) async throws -> HTTPReply {
         let port = self.port
         let raw: Data = try await withCheckedThrowingContinuation { continuation in
             Thread {
@@ -56,8 +58,9 @@ struct RawHTTP: Sendable {
         return try Self.parse(raw)
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(description: String) { self.description = description }
     }
 
     private static func roundTrip(_ request: Data, port: Int, halfClose: Bool) throws -> Data {

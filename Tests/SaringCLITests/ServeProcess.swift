@@ -1,0 +1,46 @@
+// Starts `saring serve` as a real process on a free port, for tests of signals and crashes.
+import Foundation
+import SaringTestSupport
+
+final class ServeProcess: @unchecked Sendable {
+    // @unchecked: `process` and `output` are only touched from the test that owns this object.
+    let process = Process()
+    let client: RawHTTP
+    let folder: URL
+    private var output = Data()
+
+    /// Starts the server in `folder` (which holds `Policies/`) and waits until it listens.
+    init(folder: URL, arguments: [String] = []) throws {
+        self.folder = folder
+        process.executableURL = CLI.binary
+        process.arguments = ["serve", "--port", "0", "--db", folder.appendingPathComponent("serve.sqlite").path] + arguments
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        var port: Int? = nil
+        while port == nil, Date() < deadline {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            output.append(chunk)
+            let text = String(decoding: output, as: UTF8.self)
+            if let range = text.range(of: "listening on http://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        guard let port else {
+            process.terminate()
+            throw RawHTTP.Failure(description: "serve did not start: \(String(decoding: output, as: UTF8.self))")
+        }
+        client = RawHTTP(port: port)
+    }
+
+    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}

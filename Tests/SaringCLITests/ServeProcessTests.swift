@@ -1,0 +1,60 @@
+import Foundation
+import SaringStore
+import SaringTestSupport
+import Testing
+
+@Suite("saring serve as a process")
+struct ServeProcessTests {
+    static let rules = """
+        rules:
+          - id: judol.keywords
+            description: Online-gambling spam keywords
+            words: [slot gacor]
+            action: reject
+            examples:
+              match: ["main slot gacor"]
+        """
+
+    static func post(_ server: ServeProcess, _ body: String) async throws -> HTTPReply {
+        try await server.client.json("POST", "/v1/articles/a1/comments", ["author": ["name": "Pembaca"], "body": body])
+    }
+
+    @Test func reloadsPoliciesOnSIGHUP() async throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(["judol.yaml": Self.rules], to: folder.appendingPathComponent("Policies"))
+        // A long interval: only the signal can make the change visible within the test.
+        let server = try ServeProcess(folder: folder, arguments: ["--reload-interval", "3600"])
+        defer { server.stop() }
+        #expect(try await Self.post(server, "promo kasino online").json()["status"] as? String == "published")
+        try CLI.write(
+            ["judol.yaml": Self.rules.replacingOccurrences(of: "words: [slot gacor]", with: "words: [slot gacor, kasino online]")],
+            to: folder.appendingPathComponent("Policies"))
+        server.signal(SIGHUP)
+        var status: String? = nil
+        for _ in 0..<50 {
+            try await Task.sleep(for: .milliseconds(100))
+            status = try await Self.post(server, "promo kasino online").json()["status"] as? String
+            if status == "rejected" { break }
+        }
+        #expect(status == "rejected")
+    }
+
+    /// Every comment acknowledged with 201 is in the database after `kill -9`.
+    @Test func acknowledgedCommentsSurviveKill9() async throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(["judol.yaml": Self.rules], to: folder.appendingPathComponent("Policies"))
+        let server = try ServeProcess(folder: folder)
+        var acknowledged: [Int] = []
+        for n in 0..<300 {
+            let reply = try await Self.post(server, "komentar nomor \(n)")
+            if reply.status == 201, let id = try reply.json()["id"] as? Int { acknowledged.append(id) }
+        }
+        server.signal(SIGKILL)
+        server.process.waitUntilExit()
+        #expect(acknowledged.count == 300)
+        let store = try SaringStore(path: folder.appendingPathComponent("serve.sqlite").path)
+        for id in acknowledged {
+            #expect(try await store.comment(id: Int64(id)) != nil)
+        }
+    }
+}
