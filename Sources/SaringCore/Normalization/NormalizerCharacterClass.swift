@@ -54,7 +54,7 @@ enum NormalizerCharacterClass {
 
     /// What may stand between the letters of a spaced-out word: `s l o t`, `S.L.O.T`, `s-l-o-t`,
     /// `s_l_o_t`, `s*l*o*t`, `s|l|o|t`, `s/l/o/t`, `s~l~o~t`, `s·l·o·t`, and the Hangul ᆢ filler seen in
-    /// spam (`ᆢAᆢᆢLᆢᆢEᆢ`).
+    /// spam (`ᆢBᆢᆢOᆢᆢNᆢ`).
     static func isJoinSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0x2D, 0x5F, 0x2A, 0x7C, 0x2F, 0x7E: return true

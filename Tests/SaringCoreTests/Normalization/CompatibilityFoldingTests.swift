@@ -8,8 +8,8 @@ struct CompatibilityFoldingTests {
 
     @Test func foldsMathematicalBoldToAscii() {
         #expect(step.applied(to: "𝗦𝗟𝗢𝗧 𝗚𝗔𝗖𝗢𝗥") == "SLOT GACOR")
-        #expect(step.applied(to: "𝐁𝐄𝐑𝐊𝐀𝐇𝟗𝟗") == "BERKAH99")
-        #expect(step.applied(to: "𝘼𝙀𝙍𝙊𝟴𝟴") == "AERO88")
+        #expect(step.applied(to: "𝐌𝐄𝐍𝐀𝐍𝐆𝟗𝟗") == "MENANG99")
+        #expect(step.applied(to: "𝘽𝙊𝙉𝙐𝙎𝟴𝟴") == "BONUS88")
     }
 
     @Test(arguments: [

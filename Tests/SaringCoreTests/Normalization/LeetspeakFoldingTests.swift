@@ -9,7 +9,7 @@ struct LeetspeakFoldingTests {
     @Test(arguments: [
         ("g4c0r", "gacor"), ("sl0t", "slot"), ("m4xw1n", "maxwin"), ("h0k1", "hoki"), ("5lot", "slot"),
         ("b0nu5", "bonus"), ("p0l4", "pola"), ("j@ckp0t", "jackpot"), ("$lot", "slot"), ("4nj1ng", "anjing"),
-        ("5lot88", "slot88"), ("pr0bet855", "probet855"), ("d3po", "depo"), ("s1tus", "situs"), ("@g4c0r", "@gacor"),
+        ("5lot88", "slot88"), ("w1n855", "win855"), ("d3po", "depo"), ("s1tus", "situs"), ("@g4c0r", "@gacor"),
         ("b4ng54t", "bangsat"), ("g00gle", "google"), ("p@$$word", "password"), ("gobl0k", "goblok"), ("an4k", "anak"),
         ("slot4d", "slotad"), ("m4x", "max"),
     ])

@@ -10,10 +10,10 @@ struct TextNormalizerTests {
         ("𝗦𝗟𝗢𝗧 𝗚𝗔𝗖𝗢𝗥", "slot gacor"), ("ｓｌｏｔ", "slot"), ("s l o t g4c0r", "slot gacor"), ("ѕlоt", "slot"),
         ("P͟U͟L͟A͟U͟W͟I͟N͟", "pulauwin"), ("sl\u{200B}o\u{FEFF}t", "slot"), ("❶❻", "16"), ("S.L.O.T", "slot"),
         ("s-l-o-t g-a-c-o-r", "slot gacor"), ("ꜱʟᴏᴛ ɢᴀᴄᴏʀ", "slot gacor"), ("🅢🅛🅞🅣 🅖🅐🅒🅞🅡", "slot gacor"),
-        ("ΛLEXIS17", "alexis17"), ("MΛΝDALИКΛ77", "mandalika77"), ("ρülAυ777", "pulau777"), ("ⓈⓁⓄⓉ", "slot"),
+        ("ΛΝGKΛSΛ17", "angkasa17"), ("ЅЕМРАТ88", "sempat88"), ("ρüηcαk77", "puncak77"), ("ⓈⓁⓄⓉ", "slot"),
         ("GACOOOOR!!!", "gacor!"), ("m4xw1n", "maxwin"), ("𝙎 𝙇 𝙊 𝙏", "slot"), ("S̲L̲0̲T̲", "slot"),
-        ("ᆢAᆢᆢLᆢᆢEᆢᆢXᆢᆢIᆢᆢSᆢ", "ᆢalexisᆢ"), ("🇲\u{200C} 🇮\u{200C} 🇾\u{200C} 🇦\u{200C} 8 8", "miya88"),
-        ("s\u{2800}l\u{2800}o\u{2800}t", "slot"), ("ʙᴀɴᴛᴇɴɢ ʜᴏᴋɪ", "banteng hoki"), ("【ＳＬＯＴ８８】", "【slot88】"),
+        ("ᆢBᆢᆢOᆢᆢNᆢᆢUᆢᆢSᆢ", "ᆢbonusᆢ"), ("🇹\u{200C} 🇴\u{200C} 🇵\u{200C} 9 9", "top99"),
+        ("s\u{2800}l\u{2800}o\u{2800}t", "slot"), ("ᴍᴇɴᴀɴɢ ᴛᴇʀᴜꜱ", "menang terus"), ("【ＳＬＯＴ８８】", "【slot88】"),
     ])
     func foldsRealisticEvasions(_ input: String, _ expected: String) {
         #expect(normalizer.normalize(input).text == expected)
