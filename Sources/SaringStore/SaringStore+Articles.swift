@@ -6,7 +6,7 @@ extension SaringStore {
     /// Creates or replaces an article's settings (from the CMS).
     public func saveArticle(_ article: Article) async throws -> Article {
         let millis = Timestamp.millis(now())
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO articles (id, title, url, section, is_open, premoderated, created_at, updated_at)
@@ -25,7 +25,7 @@ extension SaringStore {
 
     /// The article, or nil when nobody has commented on it or described it yet.
     public func article(id: String) async throws -> Article? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM articles WHERE id = ?", arguments: [id]).map { row in
                 Article(
                     id: row["id"], title: row["title"], url: row["url"], section: row["section"],
@@ -40,7 +40,7 @@ extension SaringStore {
     ///   (readers cannot see, and so cannot report, held or rejected ones).
     public func report(commentId: Int64, reason: String) async throws {
         let millis = Timestamp.millis(now())
-        try await writer.write { db in
+        try await write { db in
             let visible = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM comments WHERE id = ? AND status = 'published'", arguments: [commentId]) ?? false
             guard visible else { throw StoreError.commentNotFound(id: commentId) }
@@ -52,7 +52,7 @@ extension SaringStore {
 
     /// Open reports on a comment, oldest first.
     public func openReports(commentId: Int64) async throws -> [String] {
-        try await writer.read { db in
+        try await read { db in
             try String.fetchAll(
                 db, sql: "SELECT reason FROM reports WHERE comment_id = ? AND resolved_at IS NULL ORDER BY id",
                 arguments: [commentId])

@@ -13,7 +13,7 @@ extension SaringStore {
     /// Published comments of an article, oldest first, after the comment id `afterId`.
     /// Keyset pagination on the id: pages never repeat or skip a comment, whatever is posted meanwhile.
     public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
-        try await writer.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -29,7 +29,7 @@ extension SaringStore {
 
     /// One comment in any status, or nil.
     public func comment(id: Int64) async throws -> Comment? {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(Self.commentColumns) FROM comments WHERE id = ?", arguments: [id])
                 .map(Self.comment(from:))
         }
@@ -37,7 +37,7 @@ extension SaringStore {
 
     /// The decision history of a comment, oldest first.
     public func decisions(commentId: Int64) async throws -> [Decision] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
             ).map { row in
@@ -54,7 +54,7 @@ extension SaringStore {
 
     /// Number of comments in the database, by status.
     public func commentCounts() async throws -> [CommentStatus: Int] {
-        try await writer.read { db in
+        try await read { db in
             var counts: [CommentStatus: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM comments GROUP BY status") {
                 if let status = CommentStatus(rawValue: row["status"]) { counts[status] = row["n"] }

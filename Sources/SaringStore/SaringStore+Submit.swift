@@ -5,7 +5,7 @@ import SaringCore
 extension SaringStore {
     /// What the judge needs to know about the author of a draft (standing, approved count).
     public func judgeContext(for identity: AuthorIdentity) async throws -> JudgeContext {
-        try await writer.read { db in
+        try await read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -29,7 +29,7 @@ extension SaringStore {
     public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
         let time = now()
         let millis = Timestamp.millis(time)
-        return try await writer.write { db in
+        return try await write { db in
             try db.execute(
                 sql: "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
                 arguments: [draft.articleId, millis, millis])
@@ -71,12 +71,12 @@ extension SaringStore {
                 try db.execute(
                     sql: """
                         INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
-                                               span_start, span_end, shadow)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               span_start, span_end, shadow, description)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         commentId, decisionId, hit.ruleId, hit.category, hit.action, hit.score, hit.field,
-                        hit.span?.lowerBound, hit.span?.upperBound, hit.shadow,
+                        hit.span?.lowerBound, hit.span?.upperBound, hit.shadow, hit.description,
                     ])
             }
             return Comment(

@@ -56,6 +56,26 @@ public final class SaringStore: Sendable {
 extension SaringStore {
     /// Whether the database answers a trivial read (for health checks).
     public func isReachable() async -> Bool {
-        (try? await writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM saring_migrations") }) != nil
+        (try? await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM saring_migrations") }) != nil
+    }
+}
+
+extension SaringStore {
+    /// Runs a read, turning SQLite's busy/locked into ``StoreError/busy`` so callers can say "retry".
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await translatingBusy { try await writer.read(body) }
+    }
+
+    /// Runs one write transaction, turning SQLite's busy/locked into ``StoreError/busy``.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        try await translatingBusy { try await writer.write(body) }
+    }
+
+    private func translatingBusy<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy
+        }
     }
 }

@@ -5,6 +5,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case parentNotFound(parentId: Int64, articleId: String)
     case commentNotFound(id: Int64)
     case cannotOpen(path: String, message: String)
+    /// Someone decided on the comment after the moderator looked at it.
+    case decidedMeanwhile(commentId: Int64, by: String, action: String)
+    /// Another moderator holds an unexpired claim on the comment.
+    case claimedByOther(commentId: Int64, moderator: String)
+    case authorNotFound(identity: String)
+    /// Undo of a decision that is no longer the newest on its comment, or not a moderator's.
+    case cannotUndo(decisionId: Int64, reason: String)
+    /// Another connection held the database longer than the busy timeout; nothing was written.
+    case busy
 
     public var description: String {
         switch self {
@@ -12,6 +21,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .parentNotFound(let parentId, let articleId): "comment \(parentId) does not exist in article \(articleId)"
         case .commentNotFound(let id): "comment \(id) does not exist"
         case .cannotOpen(let path, let message): "cannot open database \(path): \(message)"
+        case .decidedMeanwhile(let id, let by, let action):
+            "comment \(id) was decided meanwhile by \(by) (\(action)); your decision was not recorded"
+        case .claimedByOther(let id, let moderator): "comment \(id) is being reviewed by \(moderator)"
+        case .authorNotFound(let identity): "no author \(identity)"
+        case .cannotUndo(let id, let reason): "cannot undo decision \(id): \(reason)"
+        case .busy: "the database stayed locked by another connection past the busy timeout"
         }
     }
 }

@@ -6,6 +6,9 @@ struct Saring: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saring",
         abstract: "Self-hosted comment moderation: HTTP API, policies, review queue.",
-        subcommands: [Serve.self, Migrate.self, PolicyCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, PolicyCommand.self, Queue.self, Show.self, Approve.self, Reject.self, Ban.self,
+            Unban.self, Trust.self,
+        ]
     )
 }

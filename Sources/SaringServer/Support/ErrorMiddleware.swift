@@ -13,13 +13,16 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error, request).response(from: request, context: context)
+        } catch StoreError.busy {
+            context.logger.warning("database busy", metadata: ["path": "\(request.uri.path)"])
+            var response = try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly")
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = "1"
+            return response
         } catch {
             context.logger.error("request failed: \(String(reflecting: error))", metadata: ["path": "\(request.uri.path)"])
-            let apiError =
-                "\(error)".contains("database is locked")
-                ? APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly")
-                : APIError(.internalServerError, "internal_error", "the server failed to handle this request")
-            return try apiError.response(from: request, context: context)
+            return try APIError(.internalServerError, "internal_error", "the server failed to handle this request")
+                .response(from: request, context: context)
         }
     }
 

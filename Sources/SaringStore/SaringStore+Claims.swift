@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import SaringCore
+
+extension SaringStore {
+    /// Claims the next comment of a queue for `moderator`: the first one nobody else holds an
+    /// unexpired claim on, skipping `skipping`. Runs in one write transaction, so two moderators
+    /// claiming at once always get different comments.
+    ///
+    /// - Parameter lease: how long the claim lasts unless renewed; a reviewer that dies lets it expire.
+    public func claimNext(
+        moderator: String, filter: QueueFilter, lease: Duration, skipping: Set<Int64> = []
+    ) async throws -> QueueItem? {
+        let millis = Timestamp.millis(now())
+        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        return try await write { db in
+            try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
+            var (sql, arguments) = Self.queueQuery(filter, select: "comments.id", now: millis, moderator: moderator)
+            if !skipping.isEmpty {
+                sql = sql.replacingOccurrences(
+                    of: " ORDER BY", with: " AND comments.id NOT IN (\(skipping.map(String.init).joined(separator: ","))) ORDER BY")
+            }
+            guard let id = try Int64.fetchOne(db, sql: sql + " LIMIT 1", arguments: arguments) else { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(comment_id) DO UPDATE SET moderator = excluded.moderator,
+                        claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                    """, arguments: [id, moderator, millis, expires])
+            return try Self.queueItem(db, commentId: id, now: millis)
+        }
+    }
+
+    /// Extends every claim `moderator` holds (the review screen calls this while it is open).
+    public func renewClaims(moderator: String, lease: Duration) async throws {
+        let millis = Timestamp.millis(now())
+        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE claims SET expires_at = ? WHERE moderator = ? AND expires_at > ?", arguments: [expires, moderator, millis])
+        }
+    }
+
+    /// Releases every claim `moderator` holds (on quit, or when skipping a comment).
+    public func releaseClaims(moderator: String, commentId: Int64? = nil) async throws {
+        try await write { db in
+            if let commentId {
+                try db.execute(sql: "DELETE FROM claims WHERE moderator = ? AND comment_id = ?", arguments: [moderator, commentId])
+            } else {
+                try db.execute(sql: "DELETE FROM claims WHERE moderator = ?", arguments: [moderator])
+            }
+        }
+    }
+}

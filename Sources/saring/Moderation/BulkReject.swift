@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+import SaringStore
+
+/// `saring reject --matching`: find, show, confirm, then reject in one transaction.
+struct BulkReject {
+    let store: SaringStore
+    let moderator: String
+    let filter: QueueFilter
+    let pattern: String
+    let reason: String?
+    let sample: Int
+
+    func run(dryRun: Bool, confirmed: Bool) async throws {
+        let regex = try PCRE2Pattern(pattern)
+        let normalizer = TextNormalizer()
+        let scratch = MatchScratch()
+        let style = TerminalStyle.forStandardOutput()
+        var matches: [(Comment, [Range<Int>])] = []
+        for comment in try await store.bulkCandidates(filter, moderator: moderator) {
+            let normalized = normalizer.normalize(comment.body)
+            var text = normalized.text
+            let ranges = text.withUTF8 { regex.matches(in: $0, scratch: scratch) }.ranges
+            if !ranges.isEmpty { matches.append((comment, ranges.map { normalized.originalScalarRange(forNormalizedUTF8: $0) })) }
+        }
+        print("\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)")
+        for (comment, spans) in matches.prefix(sample) {
+            let text = Highlighter.highlight(comment.body.replacingOccurrences(of: "\n", with: " "), spans: spans, style: style)
+            print("  \(comment.id)  \(comment.articleId)  \(comment.authorName)  \(text.prefix(200))")
+        }
+        if matches.count > sample { print("  … and \(matches.count - sample) more") }
+        guard !matches.isEmpty, !dryRun else {
+            if dryRun { print("dry run: nothing changed") }
+            return
+        }
+        if !confirmed {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw CLIError("refusing to reject \(matches.count) comments without confirmation: add --yes (or run on a terminal)")
+            }
+            print("Reject these \(matches.count) comments as \(moderator)? [y/N] ", terminator: "")
+            guard readLine()?.lowercased().hasPrefix("y") == true else {
+                print("nothing changed")
+                return
+            }
+        }
+        let expected: CommentStatus? = switch filter.kind {
+        case .pending: .pending
+        case .flagged: .published
+        case .reported: nil
+        }
+        let result = try await store.decideMany(
+            matches.map(\.0.id), .reject, moderator: moderator, reason: reason ?? "bulk: \(pattern)", expectedStatus: expected)
+        print("rejected \(result.decided.count)" + (result.skipped.isEmpty ? "" : "; skipped \(result.skipped.count) that changed meanwhile or are under review by another moderator"))
+    }
+}

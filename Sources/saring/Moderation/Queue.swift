@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+
+extension Saring {
+    struct Queue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a moderation queue, oldest first, one line per comment.",
+            discussion: "Columns: id, age, article, author, status, score, rules that fired, start of the text.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var queue: QueueOptions
+
+        @Option(help: "How many comments to list (1-1000).")
+        var limit: Int = 50
+
+        @Option(help: "Order: oldest (default) or score (highest first).")
+        var sort: String = "oldest"
+
+        @Flag(help: "Print one JSON object per line.")
+        var json = false
+
+        func validate() throws {
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit must be 1-1000") }
+            guard ["oldest", "score"].contains(sort) else { throw ValidationError("--sort must be oldest or score") }
+        }
+
+        func run() async throws {
+            let store = try database.openStore()
+            try store.migrate()
+            let now = Date()
+            let filter = queue.filter(limit: limit, byScore: sort == "score", now: now)
+            let items = try await store.queue(filter)
+            if json {
+                for item in items { print(try QueueItemJSON(item).encoded()) }
+                return
+            }
+            let total = try await store.queueCount(filter)
+            print("\(queue.kind.rawValue) queue: \(total) comment\(total == 1 ? "" : "s")\(total > items.count ? ", showing \(items.count)" : "")")
+            for item in items { print(Self.line(item, now: now)) }
+        }
+
+        static func line(_ item: QueueItem, now: Date) -> String {
+            let comment = item.comment
+            let rules = item.ruleIds.isEmpty ? "-" : item.ruleIds.joined(separator: ",")
+            let text = comment.body.replacingOccurrences(of: "\n", with: " ")
+            let reports = item.reports.isEmpty ? "" : " reports:\(item.reports.count)"
+            return "\(comment.id)  \(AgeParser.format(now.timeIntervalSince(comment.createdAt)))  \(comment.articleId)  "
+                + "\(comment.authorName)  \(comment.status.rawValue)\(comment.flagged ? "+flag" : "")  "
+                + "score \(comment.score.formatted())  \(rules)\(reports)  \(String(text.prefix(60)))"
+        }
+    }
+}
+
+/// `saring queue --json` / `saring show --json`: one comment for machines.
+struct QueueItemJSON: Encodable {
+    struct Author: Encodable {
+        let name: String
+        let identity: String
+        let standing: String
+    }
+    let id: Int64
+    let articleId: String
+    let parentId: Int64?
+    let status: String
+    let flagged: Bool
+    let score: Double
+    let rules: [String]
+    let body: String
+    let publishedBody: String
+    let createdAt: String
+    let author: Author
+    let reportCount: Int
+    let reports: [String]
+
+    init(_ item: QueueItem) {
+        id = item.comment.id
+        articleId = item.comment.articleId
+        parentId = item.comment.parentId
+        status = item.comment.status.rawValue
+        flagged = item.comment.flagged
+        score = item.comment.score
+        rules = item.ruleIds
+        body = item.comment.body
+        publishedBody = item.comment.publishedBody
+        createdAt = item.comment.createdAt.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        author = Author(name: item.author.name, identity: item.author.identity, standing: item.author.standing.rawValue)
+        reportCount = item.reports.count
+        reports = item.reports
+    }
+
+    func encoded() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

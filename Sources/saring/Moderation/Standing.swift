@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+import SaringStore
+
+/// `--db`, `--as`, the author and a reason: what ban, unban and trust share.
+struct StandingChange: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var moderator: ModeratorOptions
+
+    @Argument(help: "The author: their e-mail address, or their display name when they gave no e-mail.")
+    var author: String
+
+    @Option(help: "Reason recorded with the change.")
+    var reason: String?
+
+    func validate() throws {
+        if author.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the author must not be empty") }
+    }
+
+    func apply(_ standing: AuthorStanding) async throws -> [Int64] {
+        let store = try database.openStore()
+        try store.migrate()
+        do {
+            return try await store.setStanding(
+                standing, of: AuthorIdentity(moderatorInput: author), moderator: moderator.resolvedName, reason: reason)
+        } catch StoreError.authorNotFound(let identity) {
+            throw CLIError("no author \(identity) (authors are identified by e-mail when they gave one, else by name)")
+        }
+    }
+}
+
+extension Saring {
+    struct Ban: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ban an author: their new comments are rejected on arrival; their pending ones are rejected now.")
+        @OptionGroup var change: StandingChange
+
+        func run() async throws {
+            let rejected = try await change.apply(.banned)
+            print("banned \(change.author); rejected \(rejected.count) pending comment\(rejected.count == 1 ? "" : "s")")
+        }
+    }
+
+    struct Unban: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Lift a ban (the author is treated as anyone else again).")
+        @OptionGroup var change: StandingChange
+
+        func run() async throws {
+            _ = try await change.apply(.normal)
+            print("unbanned \(change.author)")
+        }
+    }
+
+    struct Trust: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trust an author: their comments skip first-comment premoderation (rules still apply).")
+        @OptionGroup var change: StandingChange
+
+        func run() async throws {
+            _ = try await change.apply(.trusted)
+            print("trusted \(change.author)")
+        }
+    }
+}
