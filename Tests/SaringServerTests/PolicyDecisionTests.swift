@@ -152,3 +152,19 @@ struct PolicyDecisionTests {
         }
     }
 }
+
+@Suite("Bans on the live server")
+struct BanOnLiveServerTests {
+    @Test func banTakesEffectOnTheNextPost() async throws {
+        try await LiveServer.run { server in
+            let comment = ["author": ["name": "Spammer", "email": "spam@example.com"], "body": "halo"] as [String: Any]
+            let first = try await server.client.json("POST", "/v1/articles/a1/comments", comment)
+            #expect(try first.json()["status"] as? String == "published")
+            try await server.store.setStanding(
+                .banned, of: AuthorIdentity(moderatorInput: "SPAM@example.com"), moderator: "sari", reason: "judol")
+            let second = try await server.client.json("POST", "/v1/articles/a1/comments", comment)
+            #expect(second.status == 201)
+            #expect(try second.json()["status"] as? String == "rejected")
+        }
+    }
+}
