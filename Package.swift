@@ -63,7 +63,7 @@ let package = Package(
         // Benchmarks: `swift run -c release saring-bench` (outside `swift test`).
         .executableTarget(
             name: "saring-bench",
-            dependencies: ["SaringCore", "SaringServer"],
+            dependencies: ["SaringCore", "SaringStore", "SaringServer"],
             path: "Benchmarks/JudgeBench"
         ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),

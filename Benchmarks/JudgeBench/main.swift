@@ -1,5 +1,6 @@
 // Judge and normalizer throughput on one core, and policy reload time, against baselines run in
-// the same process: `swift run -c release saring-bench [--policies DIR] [--count N]`.
+// the same process: `swift run -c release saring-bench [--policies DIR] [--count N]`; and the
+// moderation queue's first page: `saring-bench --queue 100000`.
 import Foundation
 import SaringCore
 import SaringServer
@@ -7,13 +8,15 @@ import SaringServer
 
 var policiesPath = "Policies"
 var count = 20_000
+var queueComments: Int? = nil
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--policies": policiesPath = arguments.next() ?? policiesPath
     case "--count": count = arguments.next().flatMap(Int.init) ?? count
+    case "--queue": queueComments = arguments.next().flatMap(Int.init) ?? 100_000
     default:
-        print("usage: saring-bench [--policies DIR] [--count N]")
+        print("usage: saring-bench [--policies DIR] [--count N] | saring-bench --queue N")
         exit(2)
     }
 }
@@ -30,6 +33,11 @@ func measure(_ label: String, texts: [String], repeats: Int = 3, _ work: (String
     let perSecond = Double(texts.count) / best
     print(String(format: "%-44@ %10.0f comments/s  %7.2f MB/s  %6.2f µs/comment", label as NSString, perSecond, Double(bytes) / best / 1e6, best / Double(texts.count) * 1e6))
     return perSecond
+}
+
+if let queueComments {
+    try await QueueBench.run(comments: queueComments)
+    exit(0)
 }
 
 let policy = try PolicyFolder.load(policiesPath)
@@ -55,15 +63,16 @@ let judgeMixed = measure("judge, literal prefilter", texts: mixed) { _ = policy.
 print(String(format: "prefilter speed-up: %.1fx", judgeMixed / naiveMixed))
 
 print("\n-- reload --")
-/// A letters-only name for rule `i` (digits inside words would be read as leetspeak).
+/// A letters-only name for rule `i` that the normalizer leaves alone: digits inside words would be
+/// read as leetspeak and runs of three letters squeezed, so letters a–y alternate with `z`.
 func letters(_ i: Int) -> String {
     var n = i
-    var name = ""
+    var parts: [String] = []
     repeat {
-        name.append(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(n % 26))))
-        n /= 26
+        parts.append(String(Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(n % 25)))))
+        n /= 25
     } while n > 0
-    return name
+    return parts.joined(separator: "z")
 }
 
 func syntheticRules(_ n: Int) -> PolicySource {
