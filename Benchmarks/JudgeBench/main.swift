@@ -9,12 +9,14 @@ import SaringServer
 var policiesPath = "Policies"
 var count = 20_000
 var queueComments: Int? = nil
+var judgeOnly = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
     case "--policies": policiesPath = arguments.next() ?? policiesPath
     case "--count": count = arguments.next().flatMap(Int.init) ?? count
     case "--queue": queueComments = arguments.next().flatMap(Int.init) ?? 100_000
+    case "--judge-only": judgeOnly = true  // one pass of the judge, for profilers (valgrind --tool=callgrind)
     default:
         print("usage: saring-bench [--policies DIR] [--count N] | saring-bench --queue N")
         exit(2)
@@ -51,11 +53,21 @@ func draft(_ text: String) -> CommentDraft {
     CommentDraft(articleId: "a", authorName: "Pembaca", authorEmail: nil, body: text, parentId: nil)
 }
 
+if judgeOnly {
+    for text in fixed300 { _ = policy.judge(draft(text), context: context) }
+    exit(0)
+}
+
 print("\n-- 300-byte comments --")
 let normalize300 = measure("normalize only", texts: fixed300) { _ = normalizer.normalize($0) }
 let naive300 = measure("judge, every rule runs (baseline)", texts: fixed300) { _ = naivePolicy.judge(draft($0), context: context) }
 let judge300 = measure("judge, literal prefilter", texts: fixed300) { _ = policy.judge(draft($0), context: context) }
 print(String(format: "prefilter speed-up: %.1fx; normalization is %.0f%% of judge time", judge300 / naive300, judge300 / normalize300 * 100))
+
+print("\n-- costliest rules on the 300-byte corpus --")
+for cost in policy.profile(Array(fixed300.prefix(5_000))).prefix(8) {
+    print(String(format: "%-28@ ran %5d× (%@) %8.2f µs/run  %7.2f µs/comment", cost.ruleId as NSString, cost.runs, cost.prefiltered ? "prefiltered" : "always", cost.seconds / Double(max(cost.runs, 1)) * 1e6, cost.seconds / 5_000 * 1e6))
+}
 
 print("\n-- mixed 50–1,000-byte comments --")
 let naiveMixed = measure("judge, every rule runs (baseline)", texts: mixed) { _ = naivePolicy.judge(draft($0), context: context) }

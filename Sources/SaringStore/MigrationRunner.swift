@@ -31,7 +31,7 @@ struct MigrationRunner {
             for migration in migrations {
                 // Re-read inside each immediate transaction so two processes migrating at once
                 // never apply the same file twice.
-                let didApply = try db.inTransaction(.immediate) {
+                try db.inTransaction(.immediate) {
                     let ledger = try verifiedLedger(db)
                     guard ledger[migration.version] == nil else { return .commit }
                     do {
@@ -45,7 +45,6 @@ struct MigrationRunner {
                     applied.append(migration.name)
                     return .commit
                 }
-                _ = didApply
             }
             return applied
         }

@@ -41,7 +41,7 @@ extension SaringStore {
             for id in pending {
                 _ = try Self.decide(
                     db, commentId: id, .reject, moderator: moderator, reasons: ["author banned" + (reason.map { ": \($0)" } ?? "")],
-                    expectedLastDecision: nil, at: millis)
+                    expectedLastDecision: nil, overridingClaims: true, at: millis)
             }
             return pending
         }

@@ -31,6 +31,26 @@ extension SaringStore {
         }
     }
 
+    /// Claims one given comment (to show it again after an undo), unless another moderator holds
+    /// an unexpired claim on it. Returns it with its details, or nil.
+    public func claim(commentId: Int64, moderator: String, lease: Duration) async throws -> QueueItem? {
+        let millis = Timestamp.millis(now())
+        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        return try await write { db in
+            try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM comments WHERE id = ?", arguments: [commentId]) == true,
+                try String.fetchOne(
+                    db, sql: "SELECT moderator FROM claims WHERE comment_id = ? AND moderator <> ?", arguments: [commentId, moderator]) == nil
+            else { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(comment_id) DO UPDATE SET claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                    """, arguments: [commentId, moderator, millis, expires])
+            return try Self.queueItem(db, commentId: commentId, now: millis)
+        }
+    }
+
     /// Extends every claim `moderator` holds (the review screen calls this while it is open).
     public func renewClaims(moderator: String, lease: Duration) async throws {
         let millis = Timestamp.millis(now())

@@ -22,14 +22,16 @@ extension SaringStore {
         }
     }
 
+    /// - Parameter overridingClaims: a ban rejects its author's comments even while someone else is
+    ///   looking at them (their decision would then be refused as "decided meanwhile").
     static func decide(
         _ db: Database, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String],
-        expectedLastDecision: Int64?, at millis: Int64
+        expectedLastDecision: Int64?, overridingClaims: Bool = false, at millis: Int64
     ) throws -> Decision {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM comments WHERE id = ?", arguments: [commentId]) == true else {
             throw StoreError.commentNotFound(id: commentId)
         }
-        if let claimant = try String.fetchOne(
+        if !overridingClaims, let claimant = try String.fetchOne(
             db, sql: "SELECT moderator FROM claims WHERE comment_id = ? AND expires_at > ? AND moderator <> ?",
             arguments: [commentId, millis, moderator])
         {

@@ -113,6 +113,8 @@ struct ModerationStoreTests {
     @Test func banRejectsPendingCommentsAndTheNextOnArrival() async throws {
         let store = try Self.store()
         let held = try await Self.submit(store, "promo satu", author: "Spammer")
+        // Someone else is looking at it: the ban still rejects it.
+        _ = try await store.claimNext(moderator: "sari", filter: QueueFilter(), lease: .seconds(300))
         let published = try await Self.submit(store, "promo dua", status: .published, author: "Spammer")
         let other = try await Self.submit(store, "komentar biasa", author: "Sari")
         let rejected = try await store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "spammer"), moderator: "budi", reason: "judol")

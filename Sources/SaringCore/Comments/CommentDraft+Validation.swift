@@ -7,7 +7,7 @@ extension CommentDraft {
     public func validated(limits: SubmissionLimits) throws(InputProblem) -> CommentDraft {
         try ArticleID.validate(articleId)
         var draft = self
-        draft.authorName = authorName.trimmingCharacters(in: .whitespacesAndNewlines)
+        draft.authorName = String(authorName.trimmedWhitespace)
         if draft.authorName.isEmpty {
             throw InputProblem(field: "author.name", code: "empty_author_name", message: "author.name must not be empty")
         }
@@ -21,13 +21,13 @@ extension CommentDraft {
                 field: "author.name", code: "invalid_author_name", message: "author.name must not contain control characters")
         }
         if let email = authorEmail {
-            let trimmed = email.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(email.trimmedWhitespace)
             guard EmailAddress.isPlausible(trimmed) else {
                 throw InputProblem(field: "author.email", code: "invalid_email", message: "author.email is not a valid e-mail address")
             }
             draft.authorEmail = trimmed
         }
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if body.trimmedWhitespace.isEmpty {
             throw InputProblem(field: "body", code: "empty_body", message: "body must not be empty")
         }
         if body.count > limits.maxBodyCharacters {

@@ -2,6 +2,8 @@
 struct CompiledRule: Sendable {
     let spec: RuleSpec
     let pattern: PCRE2Pattern
+    /// Suppresses the rule when it matches too.
+    let unless: PCRE2Pattern?
     /// Lower-case strings at least one of which occurs in any text the pattern matches; nil when
     /// none could be derived (the rule then always runs).
     let requiredLiterals: [String]?
@@ -9,6 +11,13 @@ struct CompiledRule: Sendable {
     /// The pattern a `words:` list stands for: whole words, any case; a space inside a phrase
     /// matches any run of spaces and punctuation (or none), and a trailing `*` allows a suffix
     /// (`anjing*` also matches `anjingnya`).
+    static func source(of matcher: RuleSpec.Matcher) -> String {
+        switch matcher {
+        case .pattern(let pattern): pattern
+        case .words(let words): Self.pattern(forWords: words)
+        }
+    }
+
     static func pattern(forWords words: [String]) -> String {
         let alternatives = words.map { word -> String in
             var text = word.lowercased().trimmingCharacters(in: .whitespaces)

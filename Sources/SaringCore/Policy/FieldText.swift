@@ -48,9 +48,17 @@ final class FieldText {
 }
 
 extension CompiledRule {
-    /// Runs the pattern on the field's text for this rule's target.
+    /// Runs the pattern on the field's text for this rule's target; a match is dropped when the
+    /// rule's `unless` pattern matches the same text (checked only then, so it costs nothing on
+    /// clean comments).
     func run(on field: FieldText, scratch: MatchScratch) -> MatchOutcome {
         var text = field.text(for: spec.target)
-        return text.withUTF8 { pattern.matches(in: $0, scratch: scratch) }
+        return text.withUTF8 { bytes in
+            let outcome = pattern.matches(in: bytes, scratch: scratch)
+            guard let unless, !outcome.ranges.isEmpty else { return outcome }
+            let veto = unless.matches(in: bytes, scratch: scratch, maxMatches: 1)
+            if case .matched(let ranges) = veto { return ranges.isEmpty ? outcome : .matched([]) }
+            return veto  // too costly to tell: reported as the limit it hit
+        }
     }
 }

@@ -2,12 +2,26 @@
 /// prefilter. It understands the common subset of PCRE2 syntax used in policies and gives up
 /// (returns nil: the rule always runs) on anything else, so it can only ever be conservative.
 enum LiteralExtractor {
-    /// Lower-case required literals, or nil when none of at least 3 bytes can be derived.
+    /// Stands for "any ASCII digit" among required literals (`\d`, or a single digit).
+    static let digit = "\u{1}digit"
+    /// Stands for "any character outside ASCII" (classes of look-alike ranges).
+    static let nonASCII = "\u{1}nonascii"
+
+    /// Lower-case required literals (each at least 2 bytes, or ``digit``), or nil when none can be derived.
     static func requiredLiterals(_ pattern: String) -> [String]? {
-        var parser = Parser(Array(pattern.lowercased()))
-        guard let node = parser.parseAlternation(), parser.atEnd, let set = node.best else { return nil }
-        guard !set.isEmpty, set.allSatisfy({ $0.utf8.count >= 3 }) else { return nil }
-        return Array(Set(set)).sorted()
+        var parser = Parser(pattern)
+        guard let node = parser.parseAlternation(), parser.atEnd, let set = node.best, !set.isEmpty else { return nil }
+        var result = Set<String>()
+        for literal in set {
+            if literal == digit || literal == nonASCII || literal.utf8.count >= 2 {
+                result.insert(literal)
+            } else if let byte = literal.utf8.first, literal.utf8.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                result.insert(digit)
+            } else {
+                return nil
+            }
+        }
+        return result.sorted()
     }
 
     /// What is known about the strings a sub-pattern can match.
@@ -29,20 +43,29 @@ enum LiteralExtractor {
 
     static let maxStrings = 64
 
-    /// Prefers sets whose shortest string is longest (rarer in text).
+    /// Prefers sets whose shortest string is longest (rarer in text); a digit counts as one character.
     static func better(_ a: [String]?, _ b: [String]?) -> [String]? {
         guard let a else { return b }
         guard let b else { return a }
-        let shortestA = a.map(\.count).min() ?? 0
-        let shortestB = b.map(\.count).min() ?? 0
+        let shortestA = a.map { $0 == digit || $0 == nonASCII ? 1 : $0.count }.min() ?? 0
+        let shortestB = b.map { $0 == digit || $0 == nonASCII ? 1 : $0.count }.min() ?? 0
         return shortestA != shortestB ? (shortestA > shortestB ? a : b) : (a.count <= b.count ? a : b)
     }
 
     struct Parser {
         let chars: [Character]
+        /// The pattern before lower-casing, where case changes meaning (`\d` / `\D`).
+        let originalChars: [Character]
         var index = 0
 
-        init(_ chars: [Character]) { self.chars = chars }
+        init(_ pattern: String) {
+            chars = Array(pattern.lowercased())
+            originalChars = Array(pattern)
+        }
+
+        func original(at position: Int) -> Character? {
+            chars.count == originalChars.count && position < originalChars.count ? originalChars[position] : nil
+        }
 
         var atEnd: Bool { index >= chars.count }
 
@@ -174,32 +197,96 @@ enum LiteralExtractor {
             return lookaround ? .empty : inner
         }
 
+        /// A bracketed class. Small sets of plain characters are exact; a class of only non-ASCII
+        /// characters (look-alike ranges such as `[\x{1D400}-\x{1D7FF}]`) needs "some non-ASCII".
         mutating func parseClass() -> Info? {
-            var members: [Character] = []
-            var simple = index < chars.count && chars[index] != "^"
+            var ranges: [ClosedRange<UInt32>] = []
+            var complex = index < chars.count && chars[index] == "^"
+            if complex { index += 1 }
             var first = true
+            var previous: UInt32? = nil  // last single member, may start a range
+            var inRange = false  // a '-' followed `previous`
+            func flush() {
+                if let member = previous { ranges.append(member...member) }
+                previous = nil
+            }
             while index < chars.count {
                 let c = chars[index]
-                if c == "]" && !first { index += 1; break }
+                if c == "]" && !first {
+                    index += 1
+                    flush()
+                    if inRange { ranges.append(0x2D...0x2D) }
+                    return classInfo(ranges, complex: complex)
+                }
                 first = false
+                if c == "-", previous != nil, !inRange, index + 1 < chars.count, chars[index + 1] != "]" {
+                    inRange = true
+                    index += 1
+                    continue
+                }
+                var member: UInt32? = nil
                 if c == "\\" {
                     index += 1
                     guard index < chars.count else { return nil }
                     let escaped = chars[index]
-                    if escaped.isLetter || escaped.isNumber { simple = false } else { members.append(escaped) }
-                } else if c == "[" , index + 1 < chars.count, chars[index + 1] == ":" {
-                    simple = false
+                    if escaped == "x" {
+                        guard let value = parseHexEscape() else { return nil }
+                        member = value
+                    } else if escaped == "p" {
+                        if index + 1 < chars.count, chars[index + 1] == "{" {
+                            while index < chars.count, chars[index] != "}" { index += 1 }
+                        }
+                    } else if !(escaped.isLetter || escaped.isNumber) {
+                        member = escaped.unicodeScalars.first?.value
+                    }
+                } else if c == "[", index + 1 < chars.count, chars[index + 1] == ":" {
                     while index < chars.count, chars[index] != "]" { index += 1 }
-                } else if c == "-" && !members.isEmpty && index + 1 < chars.count && chars[index + 1] != "]" {
-                    simple = false
-                } else {
-                    members.append(c)
+                } else if c.unicodeScalars.count == 1 {
+                    member = c.unicodeScalars.first?.value
                 }
                 index += 1
-                if index > chars.count { return nil }
+                guard let member else {
+                    complex = true
+                    flush()
+                    inRange = false
+                    continue
+                }
+                if inRange, let start = previous {
+                    ranges.append(min(start, member)...max(start, member))
+                    previous = nil
+                    inRange = false
+                } else {
+                    flush()
+                    previous = member
+                }
             }
-            guard simple, !members.isEmpty, members.count <= 8 else { return .anything }
-            return Info(exact: Array(Set(members.map(String.init))), required: nil)
+            return nil  // unterminated class
+        }
+
+        func classInfo(_ ranges: [ClosedRange<UInt32>], complex: Bool) -> Info {
+            guard !complex, !ranges.isEmpty else { return .anything }
+            if ranges.allSatisfy({ $0.lowerBound >= 0x80 }) {
+                return Info(exact: nil, required: [LiteralExtractor.nonASCII])
+            }
+            let singles = ranges.filter { $0.lowerBound == $0.upperBound }
+            guard singles.count == ranges.count, singles.count <= 8 else { return .anything }
+            let strings = singles.compactMap { Unicode.Scalar($0.lowerBound).map { String(Character($0)).lowercased() } }
+            return Info(exact: Array(Set(strings)), required: nil)
+        }
+
+        /// `\x{HHHH}` or `\xHH` with `index` on the `x`; leaves `index` on the last character.
+        mutating func parseHexEscape() -> UInt32? {
+            guard index + 1 < chars.count else { return nil }
+            if chars[index + 1] == "{" {
+                var end = index + 2
+                while end < chars.count, chars[end] != "}" { end += 1 }
+                guard end < chars.count, let value = UInt32(String(chars[(index + 2)..<end]), radix: 16) else { return nil }
+                index = end
+                return value
+            }
+            guard index + 2 < chars.count, let value = UInt32(String(chars[(index + 1)...(index + 2)]), radix: 16) else { return nil }
+            index += 2
+            return value
         }
 
         mutating func parseEscape() -> Info? {
@@ -208,7 +295,10 @@ enum LiteralExtractor {
             index += 1
             switch c {
             case "b", "B", "A", "z", "Z", "G", "K": return .empty
-            case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "N", "C":
+            case "d":
+                // Lower-cased, so `\D` reads as `\d` too: only trust it when the original was `\d`.
+                return original(at: index - 1) == "d" ? Info(exact: nil, required: [LiteralExtractor.digit]) : .anything
+            case "w", "W", "s", "S", "h", "H", "v", "V", "R", "X", "N", "C", "D":
                 return .anything
             case "p", "P":
                 if index < chars.count, chars[index] == "{" {
@@ -218,7 +308,12 @@ enum LiteralExtractor {
                     index += 1
                 }
                 return .anything
-            case "1"..."9", "g", "k", "x", "u", "o", "c", "e", "f", "n", "r", "t", "0", "q", "Q", "E", "l", "L", "U":
+            case "x":
+                index -= 1
+                guard let value = parseHexEscape(), let scalar = Unicode.Scalar(value) else { return nil }
+                index += 1
+                return Info(exact: [String(Character(scalar)).lowercased()], required: nil)
+            case "1"..."9", "g", "k", "u", "o", "c", "e", "f", "n", "r", "t", "0", "q", "Q", "E", "l", "L", "U":
                 // Back-references, code points, control escapes, \Q…\E: not worth understanding.
                 return c.isNumber || c == "g" || c == "k" ? .anything : nil
             default:

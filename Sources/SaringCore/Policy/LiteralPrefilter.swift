@@ -3,11 +3,17 @@
 /// are clean, so most rules never reach PCRE2.
 ///
 /// Literals are indexed by their first three bytes; a 64 Kbit hashed bitmap of those trigrams
-/// rejects most text positions before the dictionary is consulted.
+/// rejects most text positions before the dictionary is consulted. Two-byte literals (`wd`, `jp`)
+/// sit in a direct 64 Kbit bigram table, and rules that need "some digit" are marked when the
+/// text has one.
 struct LiteralPrefilter: Sendable {
     private var bitmap = [UInt64](repeating: 0, count: 1024)
     private var byTrigram: [UInt32: [Int]] = [:]
     private var literals: [(bytes: [UInt8], rules: [Int])] = []
+    private var bigramBitmap = [UInt64](repeating: 0, count: 1024)
+    private var byBigram: [UInt16: [Int]] = [:]
+    private var needDigit: [Int] = []
+    private var needNonASCII: [Int] = []
     /// Rules without usable literals: always candidates.
     private var alwaysRun: [Int] = []
     let ruleCount: Int
@@ -19,12 +25,26 @@ struct LiteralPrefilter: Sendable {
         var literalIndex: [[UInt8]: Int] = [:]
         for (rule, set) in literalSets.enumerated() {
             if set?.isEmpty == true { continue }
-            guard let set, set.allSatisfy({ $0.utf8.count >= 3 }) else {
+            guard let set, set.allSatisfy({ $0 == LiteralExtractor.digit || $0 == LiteralExtractor.nonASCII || $0.utf8.count >= 2 }) else {
                 alwaysRun.append(rule)
                 continue
             }
             for literal in set {
+                if literal == LiteralExtractor.digit {
+                    needDigit.append(rule)
+                    continue
+                }
+                if literal == LiteralExtractor.nonASCII {
+                    needNonASCII.append(rule)
+                    continue
+                }
                 let bytes = Array(literal.utf8)
+                if bytes.count == 2 {
+                    let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+                    byBigram[key, default: []].append(rule)
+                    bigramBitmap[Int(key) >> 6] |= 1 << UInt64(key & 63)
+                    continue
+                }
                 if let index = literalIndex[bytes] {
                     literals[index].rules.append(rule)
                     continue
@@ -39,9 +59,25 @@ struct LiteralPrefilter: Sendable {
         }
     }
 
+    /// True when no rule belongs to this prefilter (nothing to mark).
+    var isEmpty: Bool { alwaysRun.isEmpty && needDigit.isEmpty && needNonASCII.isEmpty && literals.isEmpty && byBigram.isEmpty }
+
     /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
     func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
         for rule in alwaysRun { candidates[rule] = true }
+        if !needDigit.isEmpty, text.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            for rule in needDigit { candidates[rule] = true }
+        }
+        if !needNonASCII.isEmpty, text.contains(where: { $0 >= 0x80 }) {
+            for rule in needNonASCII { candidates[rule] = true }
+        }
+        if !byBigram.isEmpty, text.count >= 2 {
+            for i in 1..<text.count {
+                let key = UInt16(text[i - 1]) << 8 | UInt16(text[i])
+                guard bigramBitmap[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0, let rules = byBigram[key] else { continue }
+                for rule in rules { candidates[rule] = true }
+            }
+        }
         guard text.count >= 3 else { return }
         var key = UInt32(text[0]) << 8 | UInt32(text[1])
         for i in 2..<text.count {

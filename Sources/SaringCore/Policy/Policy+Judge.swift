@@ -46,8 +46,10 @@ extension Policy: CommentJudge {
         var candidates = [Bool](repeating: false, count: rules.count)
         var normalized = text.normalized.text
         normalized.withUTF8 { normalizedPrefilter.mark($0, into: &candidates) }
-        var lowered = text.loweredRaw
-        lowered.withUTF8 { rawPrefilter.mark($0, into: &candidates) }
+        if !rawPrefilter.isEmpty {
+            var lowered = text.loweredRaw
+            lowered.withUTF8 { rawPrefilter.mark($0, into: &candidates) }
+        }
         for (index, rule) in rules.enumerated() where candidates[index] && !rule.spec.fields.contains(field) {
             candidates[index] = false
         }

@@ -25,11 +25,7 @@ public enum PolicyCompiler {
     }
 
     static func compile(_ spec: RuleSpec, into diagnostics: inout [Diagnostic]) -> CompiledRule? {
-        let source: String
-        switch spec.matcher {
-        case .pattern(let pattern): source = pattern
-        case .words(let words): source = CompiledRule.pattern(forWords: words)
-        }
+        let source = CompiledRule.source(of: spec.matcher)
         let pattern: PCRE2Pattern
         do {
             pattern = try PCRE2Pattern(source, options: spec.options)
@@ -48,7 +44,20 @@ public enum PolicyCompiler {
                     message: "pattern matches empty text, so it would fire on every comment"))
             return nil
         }
+        var unless: PCRE2Pattern? = nil
+        if let matcher = spec.unless {
+            let unlessSource = CompiledRule.source(of: matcher)
+            do {
+                unless = try PCRE2Pattern(unlessSource, options: spec.options)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        file: spec.file, line: spec.line, ruleId: spec.id,
+                        message: "'unless' does not compile: \(error.message) at offset \(error.offset) in '\(unlessSource)'"))
+                return nil
+            }
+        }
         let literals = spec.options.extended ? nil : LiteralExtractor.requiredLiterals(source)
-        return CompiledRule(spec: spec, pattern: pattern, requiredLiterals: literals)
+        return CompiledRule(spec: spec, pattern: pattern, unless: unless, requiredLiterals: literals)
     }
 }

@@ -4,7 +4,7 @@ import Yams
 enum RuleParser {
     static let keys: Set<String> = [
         "id", "description", "category", "fields", "pattern", "words", "flags", "match", "action", "score", "mode",
-        "examples",
+        "unless", "examples",
     ]
 
     static func parse(_ node: Node, file: String, defaultCategory: String?, into diagnostics: inout [Diagnostic]) -> RuleSpec? {
@@ -78,6 +78,17 @@ enum RuleParser {
             }
         }
 
+        var unless: RuleSpec.Matcher? = nil
+        if let unlessNode = rule["unless"],
+            let mapping = YAMLMapping(unlessNode, file: file, ruleId: ruleId, allowed: ["words", "pattern"], what: "'unless'", into: &diagnostics)
+        {
+            switch (mapping.strings("words", into: &diagnostics), mapping.string("pattern", into: &diagnostics)) {
+            case (let words?, nil) where !words.isEmpty: unless = .words(words)
+            case (nil, let pattern?) where !pattern.isEmpty: unless = .pattern(pattern)
+            default: fail("'unless' needs either a non-empty 'words' list or a 'pattern'", at: "unless")
+            }
+        }
+
         var mustMatch: [String] = []
         var mustNotMatch: [String] = []
         if let examplesNode = rule["examples"],
@@ -92,7 +103,7 @@ enum RuleParser {
         guard diagnostics.count == before, let matcher, let action else { return nil }
         return RuleSpec(
             id: id, description: description, category: category, fields: fields, matcher: matcher, options: options,
-            target: target, action: action, shadow: shadow, mustMatch: mustMatch, mustNotMatch: mustNotMatch,
+            target: target, action: action, shadow: shadow, unless: unless, mustMatch: mustMatch, mustNotMatch: mustNotMatch,
             file: file, line: node.line)
     }
 

@@ -60,6 +60,9 @@ public struct RuleSpec: Sendable, Equatable {
     public var target: Target
     public var action: RuleAction
     public var shadow: Bool
+    /// When this also matches the field's text, the rule does not fire (e.g. a complaint about
+    /// spam that quotes the spam's words).
+    public var unless: Matcher?
     public var mustMatch: [String]
     public var mustNotMatch: [String]
     public var file: String

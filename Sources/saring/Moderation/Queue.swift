@@ -32,7 +32,7 @@ extension Saring {
             let filter = queue.filter(limit: limit, byScore: sort == "score", now: now)
             let items = try await store.queue(filter)
             if json {
-                for item in items { print(try QueueItemJSON(item).encoded()) }
+                for item in items { print(try QueueItemJSON(item).jsonLine()) }
                 return
             }
             let total = try await store.queueCount(filter)
@@ -87,11 +87,5 @@ struct QueueItemJSON: Encodable {
         author = Author(name: item.author.name, identity: item.author.identity, standing: item.author.standing.rawValue)
         reportCount = item.reports.count
         reports = item.reports
-    }
-
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -64,7 +64,7 @@ extension Saring.PolicyCommand {
                 if !predicted && actual && misses.count < show { misses.append(row[textIndex]) }
             }
             if json {
-                print(try EvaluationJSON(evaluation).encoded())
+                print(try EvaluationJSON(evaluation).jsonLine())
             } else {
                 print("category \(category) on \(dataset) (\(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn) rows, policy \(loaded.version))")
                 print("tp \(evaluation.tp)  fp \(evaluation.fp)  fn \(evaluation.fn)  tn \(evaluation.tn)")
@@ -88,11 +88,5 @@ struct EvaluationJSON: Encodable {
         precision = evaluation.precision
         recall = evaluation.recall
         f1 = evaluation.f1
-    }
-
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

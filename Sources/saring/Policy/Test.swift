@@ -33,7 +33,7 @@ extension Saring.PolicyCommand {
             let verdict = loaded.judge(draft, context: JudgeContext(standing: .trusted, approvedComments: Int.max))
             let normalized = loaded.normalize(body).text
             if json {
-                print(try VerdictJSON(verdict, normalized: normalized).encoded())
+                print(try VerdictJSON(verdict, normalized: normalized).jsonLine())
                 return
             }
             let style = TerminalStyle.forStandardOutput()
@@ -95,11 +95,5 @@ struct VerdictJSON: Encodable {
             Hit(ruleId: $0.ruleId, category: $0.category, action: $0.action, field: $0.field, description: $0.description,
                 score: $0.score, start: $0.span?.lowerBound, end: $0.span?.upperBound, shadow: $0.shadow)
         }
-    }
-
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

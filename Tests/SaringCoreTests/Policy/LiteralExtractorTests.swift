@@ -14,14 +14,23 @@ struct LiteralExtractorTests {
         (#"(?i)judi"#, ["judi"]),
         (#"(?:RTP|rtp)\s+\d+"#, ["rtp"]),
         (#"[gq]acor"#, ["gacor", "qacor"]),
+        (#"ab|cd"#, ["ab", "cd"]),
+        (#"[\x{1D400}-\x{1D7FF}\x{FF21}-\x{FF5A}][a-z]"#, [LiteralExtractor.nonASCII]),
+        (#"(?:[A-Za-z][\x{0300}-\x{036F}]+){4,}"#, [LiteralExtractor.nonASCII]),
+        (#"x(?:4|\x{1D7D2}|\x{FF14})d"#, ["x4d", "x４d", "x𝟒d"]),
+        (#"[a-c]lot"#, ["lot"]),
+        (#"\b(?:wd|jp)\b"#, ["jp", "wd"]),
+        (#"\d{16}"#, [LiteralExtractor.digit]),
+        (#"\p{L}{3,}(?:4d|\d{3})"#, ["4d", LiteralExtractor.digit].sorted()),
     ])
     func derivesRequiredLiterals(_ pattern: String, _ expected: [String]) {
         #expect(LiteralExtractor.requiredLiterals(pattern) == expected)
     }
 
     @Test(arguments: [
-        #"\d{16}"#,  // no literal at all
-        #"ab|cd"#,  // too short to index
+        #"\w+x"#,  // one letter is too common to index
+        #"\D{3}"#,  // anything but digits
+        #"[^\x{80}-\x{10FFFF}]{3}"#,  // a negated class says nothing
         #"(?:slot|\w+)x"#,  // one branch has no literal
         #"slot*"#,  // 'slo' + optional t: still fine? no: 'slo' is 3 bytes
         #"(?(1)a|b)"#,  // conditional: not understood

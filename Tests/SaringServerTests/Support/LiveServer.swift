@@ -65,13 +65,15 @@ struct LiveServer: Sendable {
     }
 
     /// Replaces the folder's files; each is written whole and renamed into place, as editors do.
+    /// Files are written (in name order) before others are removed, so a reload that catches the
+    /// folder half-way sees the new files next to old ones, never a folder missing both.
     static func writePolicyFolder(_ folder: URL, _ files: [String: String]) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
+        }
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !files.keys.contains(name) {
             try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-        for (name, text) in files {
-            try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
         }
     }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import SaringCore
+
+// What each key does in each mode. Only lower-case letters act, so a split arrow-key sequence or
+// Caps Lock never approves anything; decision keys pressed before the shown comment appeared
+// are dropped, so a double press never decides a comment the moderator has not seen.
+extension ReviewSession {
+    func handle(_ key: Key, at time: ContinuousClock.Instant) async {
+        if key == .interrupt {
+            quitting = true
+            return
+        }
+        let screen = screen()
+        if screen.width < ReviewScreen.minimumWidth || screen.height < ReviewScreen.minimumHeight {
+            if key == .character("q") { quitting = true }
+            return
+        }
+        switch state.mode {
+        case .help:
+            state.mode = .browsing
+        case .choosingReason:
+            await chooseReason(key)
+        case .typingReason(let text):
+            await typeReason(key, text: text)
+        case .confirmingBan(let plan):
+            if key == .character("y") {
+                // A `y` typed ahead with the `b` (before the question was on screen) answers nothing.
+                guard time >= promptedAt else { return }
+                await ban(plan)
+            } else {
+                state.mode = .browsing
+                state.notice = .info("ban cancelled; nothing changed")
+            }
+        case .browsing:
+            await browse(key, fresh: time >= shownAt)
+        }
+    }
+
+    private func browse(_ key: Key, fresh: Bool) async {
+        let decides: Set<Key> = [.character("a"), .character("r"), .character("s"), .character("b")]
+        if decides.contains(key), state.item != nil, !fresh {
+            let note = " · ignored a key pressed too early"
+            if let notice = state.notice, !notice.text.hasSuffix(note) {
+                state.notice?.text += note
+            } else if state.notice == nil {
+                state.notice = .info("ignored a key pressed before this comment appeared")
+            }
+            return
+        }
+        switch key {
+        case .character("q"):
+            quitting = true
+        case .character("?"):
+            state.mode = .help
+        case .character("a") where state.item != nil:
+            await decide(.approve, reason: nil)
+        case .character("r") where state.item != nil:
+            state.notice = nil
+            state.mode = .choosingReason
+        case .character("s") where state.item != nil:
+            await skip()
+        case .character("s") where !skipped.isEmpty:
+            skipped = []
+            state.skipped = 0
+            state.notice = .info("going through the skipped comments again")
+            await advance()
+        case .character("b") where state.item != nil:
+            await prepareBan()
+        case .character("u"):
+            await undo()
+        case .character("j"), .down:
+            scroll(by: 1)
+        case .character("k"), .up:
+            scroll(by: -1)
+        case .pageDown, .character(" "):
+            scroll(by: screen().bodyPageSize())
+        case .pageUp:
+            scroll(by: -screen().bodyPageSize())
+        case .character(let character) where character.isUppercase:
+            state.notice = .error("keys are lower-case (is Caps Lock on?)")
+        case .character:
+            state.notice = .error("unknown key; ? shows the keys")
+        default:
+            break
+        }
+    }
+
+    private func chooseReason(_ key: Key) async {
+        switch key {
+        case .character(let digit) where digit.wholeNumberValue.map { (1...RejectReason.presets.count).contains($0) } == true:
+            await decide(.reject, reason: RejectReason.presets[digit.wholeNumberValue! - 1])
+        case .character("t"):
+            state.mode = .typingReason("")
+        case .enter:
+            await decide(.reject, reason: nil)
+        case .escape, .character("q"):
+            state.mode = .browsing
+            state.notice = .info("reject cancelled; nothing changed")
+        default:
+            state.notice = .error("choose 1-\(RejectReason.presets.count), t, Enter or Esc")
+        }
+    }
+
+    private func typeReason(_ key: Key, text: String) async {
+        switch key {
+        case .character(let character) where text.count < RejectReason.maximumLength:
+            state.mode = .typingReason(text + String(character))
+        case .character:
+            state.notice = .error("a reason is at most \(RejectReason.maximumLength) characters")
+        case .backspace:
+            state.mode = .typingReason(String(text.dropLast()))
+        case .enter:
+            let reason = text.trimmingCharacters(in: .whitespaces)
+            await decide(.reject, reason: reason.isEmpty ? nil : reason)
+        case .escape:
+            state.mode = .browsing
+            state.notice = .info("reject cancelled; nothing changed")
+        default:
+            break
+        }
+    }
+
+    private func scroll(by lines: Int) {
+        let limit = screen().bodyScrollLimit()
+        state.bodyScroll = min(max(0, state.bodyScroll + lines), limit)
+    }
+}

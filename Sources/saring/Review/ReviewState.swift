@@ -1,0 +1,48 @@
+import SaringCore
+
+/// Everything the review screen shows. The session changes it; ``ReviewScreen`` draws it.
+struct ReviewState {
+    enum Mode: Equatable {
+        case browsing
+        case help
+        case choosingReason
+        case typingReason(String)
+        case confirmingBan(BanPlan)
+    }
+
+    struct Notice: Equatable {
+        enum Kind { case info, error }
+        var text: String
+        var kind: Kind
+
+        static func info(_ text: String) -> Notice { Notice(text: text, kind: .info) }
+        static func error(_ text: String) -> Notice { Notice(text: text, kind: .error) }
+    }
+
+    var filter: QueueFilter
+    var moderator: String
+    /// The comment on screen, claimed by this moderator; nil when the queue has nothing for us.
+    var item: QueueItem?
+    /// Comments in the queue, including ones other moderators hold.
+    var remaining = 0
+    var skipped = 0
+    var mode = Mode.browsing
+    var notice: Notice?
+    /// First body line shown, for comments longer than the window.
+    var bodyScroll = 0
+    /// How often an empty queue is checked again, for the empty screen's wording.
+    var pollSeconds = 2
+    /// The claim's lease, for the help page.
+    var leaseSeconds = 300
+}
+
+/// What a ban will do, shown for confirmation before anything is written.
+struct BanPlan: Equatable {
+    var identity: String
+    var name: String
+    var previousStanding: AuthorStanding
+    /// Pending comments of the author, the shown one included when it is pending.
+    var pendingCount: Int
+    /// The shown comment is published (flagged or reported queue) and is rejected too.
+    var rejectsShownComment: Bool
+}
