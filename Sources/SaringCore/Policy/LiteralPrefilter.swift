@@ -65,36 +65,47 @@ struct LiteralPrefilter: Sendable {
     /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
     func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
         for rule in alwaysRun { candidates[rule] = true }
-        if !needDigit.isEmpty, text.contains(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
-            for rule in needDigit { candidates[rule] = true }
-        }
-        if !needNonASCII.isEmpty, text.contains(where: { $0 >= 0x80 }) {
-            for rule in needNonASCII { candidates[rule] = true }
-        }
-        if !byBigram.isEmpty, text.count >= 2 {
-            for i in 1..<text.count {
-                let key = UInt16(text[i - 1]) << 8 | UInt16(text[i])
-                guard bigramBitmap[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0, let rules = byBigram[key] else { continue }
-                for rule in rules { candidates[rule] = true }
-            }
-        }
-        guard text.count >= 3 else { return }
-        var key = UInt32(text[0]) << 8 | UInt32(text[1])
-        for i in 2..<text.count {
-            key = (key << 8 | UInt32(text[i])) & 0xFF_FFFF
-            let bit = Self.bit(key)
-            guard bitmap[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let entries = byTrigram[key] else { continue }
-            let start = i - 2
-            for entry in entries {
-                let literal = literals[entry]
-                guard start + literal.bytes.count <= text.count else { continue }
-                var equal = true
-                for (offset, byte) in literal.bytes.enumerated() where text[start + offset] != byte {
-                    equal = false
-                    break
+        guard !text.isEmpty else { return }
+        // One pass over the bytes: digits, non-ASCII, bigrams and trigrams, each looked up only
+        // when its bitmap says some literal starts that way.
+        var sawDigit = false
+        var sawNonASCII = false
+        let checkBigrams = !byBigram.isEmpty
+        var key: UInt32 = 0
+        bitmap.withUnsafeBufferPointer { trigramBits in
+            bigramBitmap.withUnsafeBufferPointer { bigramBits in
+                for i in 0..<text.count {
+                    let byte = text[i]
+                    sawDigit = sawDigit || (byte &- 0x30) < 10
+                    sawNonASCII = sawNonASCII || byte >= 0x80
+                    key = (key << 8 | UInt32(byte)) & 0xFF_FFFF
+                    if checkBigrams, i >= 1 {
+                        let pair = UInt16(truncatingIfNeeded: key)
+                        if bigramBits[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0, let rules = byBigram[pair] {
+                            for rule in rules { candidates[rule] = true }
+                        }
+                    }
+                    guard i >= 2 else { continue }
+                    let bit = Self.bit(key)
+                    guard trigramBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let entries = byTrigram[key] else { continue }
+                    markLiterals(entries, at: i - 2, in: text, into: &candidates)
                 }
-                if equal { for rule in literal.rules { candidates[rule] = true } }
             }
+        }
+        if sawDigit { for rule in needDigit { candidates[rule] = true } }
+        if sawNonASCII { for rule in needNonASCII { candidates[rule] = true } }
+    }
+
+    private func markLiterals(_ entries: [Int], at start: Int, in text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
+        for entry in entries {
+            let literal = literals[entry]
+            guard start + literal.bytes.count <= text.count else { continue }
+            var equal = true
+            for (offset, byte) in literal.bytes.enumerated() where text[start + offset] != byte {
+                equal = false
+                break
+            }
+            if equal { for rule in literal.rules { candidates[rule] = true } }
         }
     }
 

@@ -2,6 +2,9 @@ extension Policy {
     /// Turns hits into a verdict. Order of rules never matters: each action has a fixed rank, a
     /// rule's score counts once however often it matched, and shadow hits change nothing.
     func decide(_ draft: CommentDraft, hits: [RuleHit], limitReasons: [String]) -> Verdict {
+        if hits.isEmpty && limitReasons.isEmpty {
+            return Verdict(status: .published, publishedBody: draft.body, policyVersion: version)
+        }
         let active = hits.filter { !$0.shadow }
         var firstHitOfRule: [String: RuleHit] = [:]
         var ruleOrder: [String] = []

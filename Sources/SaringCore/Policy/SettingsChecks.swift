@@ -17,22 +17,18 @@ struct SettingsChecks {
             let links = body.withUTF8 { linkPattern.matches(in: $0, scratch: scratch) }.ranges.count
             if links > maxLinks { add("links", "\(links) links (at most \(maxLinks))", settings.linksAction) }
         }
-        let length = draft.body.trimmedWhitespace.count
-        if length < settings.minLength {
-            add("length", "\(length) characters (at least \(settings.minLength))", settings.lengthAction)
-        } else if let maxLength = settings.maxLength, length > maxLength {
-            add("length", "\(length) characters (at most \(maxLength))", settings.lengthAction)
+        // Characters are never more than UTF-8 bytes, so most comments need no counting at all.
+        let trimmed = draft.body.trimmedWhitespace
+        if trimmed.prefix(settings.minLength).count < settings.minLength {
+            add("length", "\(trimmed.count) characters (at least \(settings.minLength))", settings.lengthAction)
+        } else if let maxLength = settings.maxLength, trimmed.utf8.count > maxLength, trimmed.count > maxLength {
+            add("length", "\(trimmed.count) characters (at most \(maxLength))", settings.lengthAction)
         }
         if let ratio = settings.shoutingMaxCapsRatio {
-            var letters = 0
-            var capitals = 0
-            for scalar in draft.body.unicodeScalars {
-                if scalar.isASCII {
-                    // Fast path: most comments are ASCII.
-                    let value = scalar.value
-                    if (0x41...0x5A).contains(value) { letters += 1; capitals += 1 }
-                    else if (0x61...0x7A).contains(value) { letters += 1 }
-                } else if scalar.properties.isAlphabetic {
+            var (letters, capitals) = Self.countLetters(ascii: draft.body)
+            if letters < 0 {
+                (letters, capitals) = (0, 0)
+                for scalar in draft.body.unicodeScalars where scalar.properties.isAlphabetic {
                     letters += 1
                     if scalar.properties.isUppercase { capitals += 1 }
                 }
@@ -50,6 +46,22 @@ struct SettingsChecks {
                 .hold)
         }
         return hits
+    }
+
+    /// Letters and capitals of an ASCII text in one pass over its bytes; (-1, -1) when the text is
+    /// not ASCII (the caller then asks Unicode).
+    static func countLetters(ascii text: String) -> (Int, Int) {
+        var letters = 0
+        var capitals = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return (-1, -1) }
+            let folded = byte | 0x20
+            if folded >= 0x61, folded <= 0x7A {
+                letters += 1
+                if byte < 0x60 { capitals += 1 }
+            }
+        }
+        return (letters, capitals)
     }
 
     /// Every link the pattern counts has `//` or a dot directly followed by a letter or digit
