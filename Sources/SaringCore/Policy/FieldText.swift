@@ -22,11 +22,15 @@ final class FieldText {
     /// ASCII text is lowered byte by byte: `String.lowercased()` cost a third of judging.
     var loweredRaw: String {
         if let cachedLoweredRaw { return cachedLoweredRaw }
-        let bytes = original.utf8
-        let value =
-            bytes.allSatisfy { $0 < 0x80 }
-            ? String(decoding: bytes.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
-            : original.lowercased()
+        var copy = original
+        let lowered: String? = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (i, byte) in bytes.enumerated() { buffer[i] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                return bytes.count
+            }
+        }
+        let value = lowered ?? original.lowercased()
         cachedLoweredRaw = value
         return value
     }

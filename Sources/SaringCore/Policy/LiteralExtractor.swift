@@ -268,6 +268,11 @@ enum LiteralExtractor {
             if ranges.allSatisfy({ $0.lowerBound >= 0x80 }) {
                 return Info(exact: nil, required: [LiteralExtractor.nonASCII])
             }
+            if ranges.count > 1 || ranges[0].lowerBound != ranges[0].upperBound,
+                ranges.allSatisfy({ $0.lowerBound >= 0x30 && $0.upperBound <= 0x39 })
+            {
+                return Info(exact: nil, required: [LiteralExtractor.digit])
+            }
             let singles = ranges.filter { $0.lowerBound == $0.upperBound }
             guard singles.count == ranges.count, singles.count <= 8 else { return .anything }
             let strings = singles.compactMap { Unicode.Scalar($0.lowerBound).map { String(Character($0)).lowercased() } }

@@ -51,30 +51,36 @@ struct SettingsChecks {
     /// Letters and capitals of an ASCII text in one pass over its bytes; (-1, -1) when the text is
     /// not ASCII (the caller then asks Unicode).
     static func countLetters(ascii text: String) -> (Int, Int) {
-        var letters = 0
-        var capitals = 0
-        for byte in text.utf8 {
-            if byte >= 0x80 { return (-1, -1) }
-            let folded = byte | 0x20
-            if folded >= 0x61, folded <= 0x7A {
-                letters += 1
-                if byte < 0x60 { capitals += 1 }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var letters = 0
+            var capitals = 0
+            for byte in bytes {
+                if byte >= 0x80 { return (-1, -1) }
+                let folded = byte | 0x20
+                if folded >= 0x61, folded <= 0x7A {
+                    letters += 1
+                    if byte < 0x60 { capitals += 1 }
+                }
             }
+            return (letters, capitals)
         }
-        return (letters, capitals)
     }
 
     /// Every link the pattern counts has `//` or a dot directly followed by a letter or digit
     /// (`x.com`, `www.`, `bit.ly`), so text without either is skipped without running the regex.
     static func mayHoldLinks(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") { return true }
-            if previous == UInt8(ascii: "."), byte >= 0x30, byte <= 0x39 || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) {
-                return true
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") { return true }
+                if previous == UInt8(ascii: "."), byte >= 0x30, byte <= 0x39 || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) {
+                    return true
+                }
+                previous = byte
             }
-            previous = byte
+            return false
         }
-        return false
     }
 }

@@ -24,11 +24,11 @@ public struct PolicyReloader: Service {
         let (hangups, hangupSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let signalSource = Self.watchHangup { hangupSink.yield() }
         defer { signalSource.cancel() }
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    while true {
-                        try await Task.sleep(for: interval)
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: interval)
                         hangupSink.yield()
                     }
                 }

@@ -19,6 +19,7 @@ struct LiteralExtractorTests {
         (#"(?:[A-Za-z][\x{0300}-\x{036F}]+){4,}"#, [LiteralExtractor.nonASCII]),
         (#"x(?:4|\x{1D7D2}|\x{FF14})d"#, ["x4d", "x４d", "x𝟒d"]),
         (#"[a-c]lot"#, ["lot"]),
+        (#"[1-9]\p{N}{15}"#, [LiteralExtractor.digit]),
         (#"\b(?:wd|jp)\b"#, ["jp", "wd"]),
         (#"\d{16}"#, [LiteralExtractor.digit]),
         (#"\p{L}{3,}(?:4d|\d{3})"#, ["4d", LiteralExtractor.digit].sorted()),
