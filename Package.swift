@@ -28,11 +28,12 @@ let package = Package(
             name: "SaringCore",
             dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
         ),
-        // SQLite edge: the one store type, migrations (embedded from Migrations/ at build time).
+        // SQLite edge: the one store type, migrations. Sources/SaringStore/Migrations is a link to
+        // the top-level Migrations/, embedded in the binary so it runs from any directory.
         .target(
             name: "SaringStore",
             dependencies: ["SaringCore", .product(name: "GRDB", package: "GRDB.swift")],
-            plugins: ["EmbedMigrations"]
+            resources: [.embedInCode("Migrations")]
         ),
         // HTTP edge.
         .target(
@@ -52,13 +53,6 @@ let package = Package(
                 "SaringCore", "SaringStore", "SaringServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
-        ),
-        // Build-time tool: turns Migrations/*.sql into Swift source, so the binary runs from any directory.
-        .executableTarget(name: "EmbedSQL"),
-        .plugin(
-            name: "EmbedMigrations",
-            capability: .buildTool(),
-            dependencies: ["EmbedSQL"]
         ),
         // Benchmarks: `swift run -c release saring-bench` (outside `swift test`).
         .executableTarget(
