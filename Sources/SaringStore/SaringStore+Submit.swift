@@ -6,14 +6,12 @@ extension SaringStore {
     /// What the judge needs to know about the author of a draft (standing, approved count).
     public func judgeContext(for identity: AuthorIdentity) async throws -> JudgeContext {
         try await read { db in
-            let row = try Row.fetchOne(
-                db,
-                sql: """
+            let row = try db.firstRow("""
                     SELECT a.standing,
                            (SELECT count(*) FROM comments c WHERE c.author_id = a.id AND c.status = 'published') AS approved
                     FROM authors a WHERE a.identity = ?
                     """,
-                arguments: [identity.key])
+                [identity.key])
             guard let row else { return JudgeContext() }
             return JudgeContext(
                 standing: AuthorStanding(rawValue: row["standing"]) ?? .normal, approvedComments: row["approved"])
@@ -30,36 +28,31 @@ extension SaringStore {
         let time = now()
         let millis = Timestamp.millis(time)
         return try await write { db in
-            try db.execute(
-                sql: "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                arguments: [draft.articleId, millis, millis])
-            let article = try Row.fetchOne(
-                db, sql: "SELECT is_open, premoderated FROM articles WHERE id = ?", arguments: [draft.articleId])!
+            try db.run(
+                "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                [draft.articleId, millis, millis])
+            let article = try db.firstRow("SELECT is_open, premoderated FROM articles WHERE id = ?", [draft.articleId])!
             guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
             if let parentId = draft.parentId {
-                let exists = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM comments WHERE id = ? AND article_id = ?",
-                    arguments: [parentId, draft.articleId]) ?? false
+                let exists = try db.firstRow(
+                    "SELECT 1 FROM comments WHERE id = ? AND article_id = ?", [parentId, draft.articleId]) != nil
                 guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
             }
-            let author = try Row.fetchOne(
-                db,
-                sql: """
+            let author = try db.firstRow("""
                     INSERT INTO authors (identity, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(identity) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
                     RETURNING id, standing
                     """,
-                arguments: [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
+                [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
             let standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
             let final = verdict.applying(premoderated: article["premoderated"], standing: standing)
 
-            try db.execute(
-                sql: """
+            try db.run("""
                     INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
                                           status, flagged, score, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                [
                     draft.articleId, draft.parentId, author["id"] as Int64, draft.authorName, draft.body,
                     final.publishedBody, final.status.rawValue, final.flagged, final.score, millis, millis,
                 ])
@@ -68,13 +61,12 @@ extension SaringStore {
                 db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
                 status: final.status, reasons: final.reasons, at: millis)
             for hit in final.hits {
-                try db.execute(
-                    sql: """
+                try db.run("""
                         INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
                                                span_start, span_end, shadow, description)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [
+                    [
                         commentId, decisionId, hit.ruleId, hit.category, hit.action, hit.score, hit.field,
                         hit.span?.lowerBound, hit.span?.upperBound, hit.shadow, hit.description,
                     ])
@@ -92,12 +84,11 @@ extension SaringStore {
         status: CommentStatus, reasons: [String], at millis: Int64
     ) throws -> Int64 {
         let reasonsJSON = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)
-        try db.execute(
-            sql: """
+        try db.run("""
                 INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [commentId, actor.rawValue, decidedBy, action, status.rawValue, reasonsJSON, millis])
+            [commentId, actor.rawValue, decidedBy, action, status.rawValue, reasonsJSON, millis])
         return db.lastInsertedRowID
     }
 }
