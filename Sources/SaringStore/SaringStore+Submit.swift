@@ -22,60 +22,65 @@ extension SaringStore {
     /// the decision and the rule hits in one transaction. What outranks the policy (a closed or
     /// premoderated article, a banned author) is read inside that transaction.
     ///
+    /// Submissions arriving together share one transaction (group commit, see ``SubmissionQueue``);
+    /// each still returns only once its comment is committed, and one refused comment does not
+    /// affect the others.
+    ///
     /// - Returns: the stored comment with its final status.
     /// - Throws: ``StoreError/articleClosed(articleId:)``, ``StoreError/parentNotFound(parentId:articleId:)``.
     public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
-        let time = now()
-        let millis = Timestamp.millis(time)
-        return try await write { db in
-            try db.run(
-                "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                [draft.articleId, millis, millis])
-            let article = try db.firstRow("SELECT is_open, premoderated FROM articles WHERE id = ?", [draft.articleId])!
-            guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
-            if let parentId = draft.parentId {
-                let exists = try db.firstRow(
-                    "SELECT 1 FROM comments WHERE id = ? AND article_id = ?", [parentId, draft.articleId]) != nil
-                guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
-            }
-            let author = try db.firstRow("""
-                    INSERT INTO authors (identity, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(identity) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
-                    RETURNING id, standing
-                    """,
-                [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
-            let standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
-            let final = verdict.applying(premoderated: article["premoderated"], standing: standing)
+        try await submissions.submit(draft, verdict, to: self)
+    }
 
+    /// Writes one judged comment inside the caller's transaction.
+    static func insert(_ db: Database, _ draft: CommentDraft, verdict: Verdict, at millis: Int64) throws -> Comment {
+        try db.run(
+            "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
+            [draft.articleId, millis, millis])
+        let article = try db.firstRow("SELECT is_open, premoderated FROM articles WHERE id = ?", [draft.articleId])!
+        guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
+        if let parentId = draft.parentId {
+            let exists = try db.firstRow(
+                "SELECT 1 FROM comments WHERE id = ? AND article_id = ?", [parentId, draft.articleId]) != nil
+            guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
+        }
+        let author = try db.firstRow("""
+                INSERT INTO authors (identity, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(identity) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
+                RETURNING id, standing
+                """,
+            [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
+        let standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
+        let final = verdict.applying(premoderated: article["premoderated"], standing: standing)
+
+        try db.run("""
+                INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
+                                      status, flagged, score, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            [
+                draft.articleId, draft.parentId, author["id"] as Int64, draft.authorName, draft.body,
+                final.publishedBody, final.status.rawValue, final.flagged, final.score, millis, millis,
+            ])
+        let commentId = db.lastInsertedRowID
+        let decisionId = try Self.appendDecision(
+            db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
+            status: final.status, reasons: final.reasons, at: millis)
+        for hit in final.hits {
             try db.run("""
-                    INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
-                                          status, flagged, score, created_at, updated_at)
+                    INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
+                                           span_start, span_end, shadow, description)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 [
-                    draft.articleId, draft.parentId, author["id"] as Int64, draft.authorName, draft.body,
-                    final.publishedBody, final.status.rawValue, final.flagged, final.score, millis, millis,
+                    commentId, decisionId, hit.ruleId, hit.category, hit.action, hit.score, hit.field,
+                    hit.span?.lowerBound, hit.span?.upperBound, hit.shadow, hit.description,
                 ])
-            let commentId = db.lastInsertedRowID
-            let decisionId = try Self.appendDecision(
-                db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
-                status: final.status, reasons: final.reasons, at: millis)
-            for hit in final.hits {
-                try db.run("""
-                        INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
-                                               span_start, span_end, shadow, description)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    [
-                        commentId, decisionId, hit.ruleId, hit.category, hit.action, hit.score, hit.field,
-                        hit.span?.lowerBound, hit.span?.upperBound, hit.shadow, hit.description,
-                    ])
-            }
-            return Comment(
-                id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
-                authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
-                status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
         }
+        return Comment(
+            id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
+            authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
+            status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
     }
 
     /// Appends one entry to the decision history and returns its id.

@@ -10,6 +10,7 @@ public final class SaringStore: Sendable {
     let writer: any DatabaseWriter
     let now: @Sendable () -> Date
     let migrations: [Migration]
+    let submissions = SubmissionQueue()
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
     ///

@@ -86,3 +86,43 @@ struct SchemaInvariantTests {
         #expect(try await store.judgeContext(for: Self.draft("a1").authorIdentity).standing == .banned)
     }
 }
+
+@Suite("Group commit of submissions")
+struct GroupCommitTests {
+    @Test func refusedCommentsInABatchDoNotAffectTheOthers() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("saring-batch-\(UUID().uuidString).sqlite").path
+        let store = try SaringStore(path: path)
+        try store.migrate()
+        _ = try await store.saveArticle(Article(id: "tutup", isOpen: false))
+        let results = await withTaskGroup(of: (Bool, Result<SaringCore.Comment, any Error>).self) { group in
+            for n in 0..<200 {
+                group.addTask {
+                    let closed = n % 10 == 0
+                    let draft = CommentDraft(
+                        articleId: closed ? "tutup" : "buka", authorName: "p\(n % 7)", authorEmail: nil, body: "komentar \(n)",
+                        parentId: n % 10 == 5 ? 999_999 : nil)
+                    let verdict = Verdict(status: .published, publishedBody: draft.body, policyVersion: "v")
+                    return (closed, await Result { try await store.submit(draft, verdict: verdict) })
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let stored = results.compactMap { try? $0.1.get() }
+        #expect(stored.count == 160)
+        #expect(Set(stored.map(\.id)).count == 160)
+        for (closed, result) in results where closed {
+            #expect(throws: StoreError.articleClosed(articleId: "tutup")) { try result.get() }
+        }
+        #expect(try await store.commentCounts() == [.published: 160])
+        for comment in stored.prefix(20) {
+            #expect(try await store.comment(id: comment.id)?.body == comment.body)
+            #expect(try await store.decisions(commentId: comment.id).count == 1)
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
