@@ -38,8 +38,21 @@ extension LiteralExtractor.Parser {
                     guard let value = parseHexEscape() else { return nil }
                     member = value
                 } else if escaped == "p" {
+                    var name = ""
                     if index + 1 < chars.count, chars[index + 1] == "{" {
-                        while index < chars.count, chars[index] != "}" { index += 1 }
+                        index += 2
+                        while index < chars.count, chars[index] != "}" {
+                            name.append(chars[index])
+                            index += 1
+                        }
+                    }
+                    // Other symbols (So) are all outside ASCII: the class needs non-ASCII there.
+                    if name == "so" && original(at: index - name.count - 2) == "p" {
+                        flush()
+                        inRange = false
+                        ranges.append(0x80...0x10FFFF)
+                        index += 1
+                        continue
                     }
                 } else if !(escaped.isLetter || escaped.isNumber) {
                     member = escaped.unicodeScalars.first?.value
@@ -77,6 +90,12 @@ extension LiteralExtractor.Parser {
             ranges.allSatisfy({ $0.lowerBound >= 0x30 && $0.upperBound <= 0x39 })
         {
             return Info(exact: nil, required: [LiteralExtractor.digit])
+        }
+        // Non-ASCII ranges plus a few ASCII characters (`[\p{So}\[\]()]`): any of them.
+        let ascii = ranges.filter { $0.lowerBound < 0x80 }
+        if ascii.count < ranges.count, ascii.count <= 8, ascii.allSatisfy({ $0.lowerBound == $0.upperBound }) {
+            let characters = ascii.compactMap { Unicode.Scalar($0.lowerBound).map { String(Character($0)).lowercased() } }
+            return Info(exact: nil, required: [LiteralExtractor.nonASCII] + characters)
         }
         let singles = ranges.filter { $0.lowerBound == $0.upperBound }
         guard singles.count == ranges.count, singles.count <= 8 else { return .anything }

@@ -7,7 +7,8 @@ enum LiteralExtractor {
     /// Stands for "any character outside ASCII" (classes of look-alike ranges).
     static let nonASCII = "\u{1}nonascii"
 
-    /// Lower-case required literals (each at least 2 bytes, or ``digit``), or nil when none can be derived.
+    /// Lower-case required literals (each at least 2 bytes, a single punctuation byte, ``digit`` or
+    /// ``nonASCII``), or nil when none can be derived.
     static func requiredLiterals(_ pattern: String) -> [String]? {
         var parser = Parser(pattern)
         guard let node = parser.parseAlternation(), parser.atEnd, let set = node.best, !set.isEmpty else { return nil }
@@ -17,6 +18,8 @@ enum LiteralExtractor {
                 result.insert(literal)
             } else if let byte = literal.utf8.first, literal.utf8.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 result.insert(digit)
+            } else if literal.utf8.count == 1, let byte = literal.utf8.first, !(byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                result.insert(literal)  // one punctuation byte: rare enough to be worth indexing
             } else {
                 return nil
             }

@@ -14,6 +14,8 @@ struct LiteralPrefilter: Sendable {
     private var byBigram: [UInt16: [Int]] = [:]
     private var needDigit: [Int] = []
     private var needNonASCII: [Int] = []
+    /// Rules needing one of a few single bytes (`[`, `(`, …), indexed by byte.
+    private var byByte: [UInt8: [Int]] = [:]
     /// Rules without usable literals: always candidates.
     private var alwaysRun: [Int] = []
     let ruleCount: Int
@@ -25,7 +27,7 @@ struct LiteralPrefilter: Sendable {
         var literalIndex: [[UInt8]: Int] = [:]
         for (rule, set) in literalSets.enumerated() {
             if set?.isEmpty == true { continue }
-            guard let set, set.allSatisfy({ $0 == LiteralExtractor.digit || $0 == LiteralExtractor.nonASCII || $0.utf8.count >= 2 }) else {
+            guard let set, !set.isEmpty else {
                 alwaysRun.append(rule)
                 continue
             }
@@ -39,6 +41,10 @@ struct LiteralPrefilter: Sendable {
                     continue
                 }
                 let bytes = Array(literal.utf8)
+                if bytes.count == 1 {
+                    byByte[bytes[0], default: []].append(rule)
+                    continue
+                }
                 if bytes.count == 2 {
                     let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
                     byBigram[key, default: []].append(rule)
@@ -60,7 +66,9 @@ struct LiteralPrefilter: Sendable {
     }
 
     /// True when no rule belongs to this prefilter (nothing to mark).
-    var isEmpty: Bool { alwaysRun.isEmpty && needDigit.isEmpty && needNonASCII.isEmpty && literals.isEmpty && byBigram.isEmpty }
+    var isEmpty: Bool {
+        alwaysRun.isEmpty && needDigit.isEmpty && needNonASCII.isEmpty && literals.isEmpty && byBigram.isEmpty && byByte.isEmpty
+    }
 
     /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
     func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
@@ -90,6 +98,11 @@ struct LiteralPrefilter: Sendable {
                     guard trigramBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let entries = byTrigram[key] else { continue }
                     markLiterals(entries, at: i - 2, in: text, into: &candidates)
                 }
+            }
+        }
+        if !byByte.isEmpty {
+            for (byte, rules) in byByte where text.contains(byte) {
+                for rule in rules { candidates[rule] = true }
             }
         }
         if sawDigit { for rule in needDigit { candidates[rule] = true } }

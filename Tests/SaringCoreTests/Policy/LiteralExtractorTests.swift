@@ -20,6 +20,7 @@ struct LiteralExtractorTests {
         (#"x(?:4|\x{1D7D2}|\x{FF14})d"#, ["x4d", "x４d", "x𝟒d"]),
         (#"[a-c]lot"#, ["lot"]),
         (#"[1-9]\p{N}{15}"#, [LiteralExtractor.digit]),
+        (#"(?:[\p{So}\[\]()]{1,2}[\p{L}\p{N}]){5,}"#, ["(", ")", "[", "]", LiteralExtractor.nonASCII].sorted()),
         (#"\b(?:wd|jp)\b"#, ["jp", "wd"]),
         (#"\d{16}"#, [LiteralExtractor.digit]),
         (#"\p{L}{3,}(?:4d|\d{3})"#, ["4d", LiteralExtractor.digit].sorted()),
@@ -30,6 +31,7 @@ struct LiteralExtractorTests {
 
     @Test(arguments: [
         #"\w+x"#,  // one letter is too common to index
+        #"[\p{L}\[]x"#,  // letters of any script
         #"\D{3}"#,  // anything but digits
         #"[^\x{80}-\x{10FFFF}]{3}"#,  // a negated class says nothing
         #"(?:slot|\w+)x"#,  // one branch has no literal
