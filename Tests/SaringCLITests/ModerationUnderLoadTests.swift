@@ -1,4 +1,5 @@
 import Foundation
+import SaringStore
 import SaringTestSupport
 import Testing
 
@@ -14,6 +15,12 @@ struct ModerationUnderLoadTests {
             examples:
               match: ["tolong tahan"]
         """
+
+    /// The id in the review screen's "Comment  #N ·" row.
+    static func commentOnScreen(_ text: String) -> Int64? {
+        guard let range = text.range(of: "Comment  #") else { return nil }
+        return Int64(text[range.upperBound...].prefix { $0.isNumber })
+    }
 
     @Test func commandsWorkWithoutLockErrorsWhileTheServerTakes200CommentsPerSecond() async throws {
         let folder = try CLI.temporaryFolder()
@@ -44,6 +51,21 @@ struct ModerationUnderLoadTests {
             }
         }
 
+        // A moderator works the review screen while the comments pour in.
+        try await Task.sleep(for: .milliseconds(300))
+        let review = try PseudoTerminal(["review", "--db", db, "--as", "rita"])
+        var approved: [Int64] = []
+        for _ in 0..<3 {
+            try review.waitUntil("a comment on screen") { Self.commentOnScreen($0.text) != nil }
+            let id = try #require(Self.commentOnScreen(review.text))
+            review.send("a")
+            try review.waitUntil("approval of #\(id)") { $0.text.contains("approved #\(id)") }
+            approved.append(id)
+        }
+        #expect(!review.text.contains("locked"))
+        review.send("q")
+        #expect(try review.waitForExit() == 0)
+
         var outputs: [CLIResult] = []
         for round in 0..<6 {
             try await Task.sleep(for: .milliseconds(400))
@@ -57,6 +79,11 @@ struct ModerationUnderLoadTests {
             if round == 3 { outputs.append(try CLI.run(["ban", "--db", db, "pembaca1"])) }
         }
         let statuses = try await load.value
+        let store = try SaringStore(path: db)
+        for id in approved {
+            let last = try await store.decisions(commentId: id).last
+            #expect(last?.decidedBy == "rita" && last?.status == .published)
+        }
         #expect(statuses.count == 800)
         #expect(statuses.allSatisfy { $0 == 201 })
         for output in outputs {
