@@ -124,3 +124,36 @@ struct PolicyJudgeTests {
         #expect(verdict.reasons.contains { $0.contains("slow.backtrack: match limit exceeded") })
     }
 }
+
+@Suite("unless")
+struct UnlessTests {
+    static let policy = try! PolicyFixtures.compile([
+        "judol.yaml": """
+            rules:
+              - id: judol.keywords
+                description: Gambling keywords
+                words: [slot gacor, maxwin]
+                unless:
+                  words: [judol, spam]
+                action: reject
+                examples:
+                  match: ["main slot gacor"]
+                  no-match: ["komen slot gacor itu spam"]
+            """
+    ])
+
+    @Test func ruleStandsDownWhenItsExceptionAlsoMatches() {
+        let judge = { (body: String) in Self.policy.judge(PolicyFixtures.draft(body), context: JudgeContext()).status }
+        #expect(judge("main slot gacor pasti maxwin") == .rejected)
+        #expect(judge("yang komen maxwin itu SPAM semua") == .published)
+        #expect(judge("berita tentang judol hari ini") == .published)
+    }
+
+    @Test func brokenExceptionIsReportedWithTheRule() {
+        let problems = PolicyFixtures.diagnostics([
+            "a.yaml": "rules:\n  - id: a.r\n    description: d\n    words: [x]\n    unless: {pattern: 'a(b'}\n    action: flag\n    examples: {match: [x]}\n"
+        ])
+        #expect(problems.first?.message.hasPrefix("'unless' does not compile") == true)
+        #expect(problems.first?.ruleId == "a.r")
+    }
+}
