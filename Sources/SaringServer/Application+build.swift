@@ -17,8 +17,10 @@ public func buildApplication(
     logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(settings: settings, store: store, judge: judge)
+    let idleMilliseconds = settings.idleTimeout.components.seconds * 1000 + settings.idleTimeout.components.attoseconds / 1_000_000_000_000_000
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .milliseconds(idleMilliseconds))),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "saring"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },

@@ -13,6 +13,9 @@ public struct ServerSettings: Sendable {
     public var limits: SubmissionLimits
     /// Whether a submission's response tells the reader why it was held or rejected.
     public var revealReasons: Bool
+    /// A connection that sends nothing for this long is closed, so slow or stuck clients cannot
+    /// hold connections open forever.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "saring.sqlite",

@@ -37,6 +37,9 @@ extension Saring {
         @Option(help: "Seconds between checks of the policy folder for changes (default 1; SIGHUP checks at once).")
         var reloadInterval: Double = 1
 
+        @Option(help: "Close a connection that sends nothing for this many seconds (default 30).")
+        var idleTimeout: Double = 30
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
             if let text = ProcessInfo.processInfo.environment["SARING_PORT"], port == nil,
@@ -47,19 +50,22 @@ extension Saring {
             if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
             if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
+            if !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be 1-3600 seconds") }
         }
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
             var limits = SubmissionLimits()
             limits.maxBodyCharacters = maxCommentLength
-            let settings = ServerSettings(
+            var configured = ServerSettings(
                 host: host ?? environment["SARING_HOST"] ?? "127.0.0.1",
                 port: port ?? environment["SARING_PORT"].flatMap(Int.init) ?? 8080,
                 databasePath: database.resolvedPath,
                 policiesPath: policies ?? environment["SARING_POLICIES"] ?? "Policies",
                 adminToken: adminToken ?? environment["SARING_ADMIN_TOKEN"],
                 maxRequestBytes: maxRequestBytes, limits: limits, revealReasons: revealReasons)
+            configured.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
+            let settings = configured
 
             var logger = Logger(label: "saring")
             logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info

@@ -98,3 +98,20 @@ struct BadSubmissionTests {
         }
     }
 }
+
+@Suite("Slow clients")
+struct SlowClientTests {
+    /// A client that starts a request and then sends nothing is disconnected after the idle timeout.
+    @Test func idleConnectionIsClosed() async throws {
+        var settings = ServerSettings(adminToken: "t")
+        settings.idleTimeout = .seconds(1)
+        try await LiveServer.run(settings: settings) { server in
+            let started = ContinuousClock.now
+            let partial = Data("POST /v1/articles/a1/comments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Le".utf8)
+            _ = try? await server.client.exchange(partial)
+            #expect(ContinuousClock.now - started < .seconds(5))
+            let health = try await server.client.send("GET", "/healthz", contentType: nil)
+            #expect(health.status == 200)
+        }
+    }
+}
