@@ -128,6 +128,13 @@ struct LeetspeakFolding: NormalizationStep {
         guard run.contains(where: { NormalizerCharacterClass.isDigit(elements[$0].scalar) }) else { return true }
         // One leet digit before a one-letter "unit" is a word far more often (`gobl0k`, `an4k`).
         let rest = elements[run.upperBound..<word.upperBound]
+        // ...except `4d` after a word of three letters or more: the lottery-site shape (`visi4d`,
+        // `slot4d`), which rules must be able to see on the normalized text.
+        if run.count == 1, elements[run.lowerBound].scalar == "4", rest.count == 1, rest.first?.scalar == "d",
+            run.lowerBound - word.lowerBound >= 3
+        {
+            return false
+        }
         return !Self.unitSuffixes.contains { suffix in
             (run.count > 1 || suffix.count > 1) && suffix.elementsEqual(rest, by: { $0 == $1.scalar })
         }
