@@ -1,3 +1,5 @@
+import Foundation
+
 /// The moderators' queues.
 public enum QueueKind: String, Sendable, CaseIterable {
     /// Held for review (status pending).
@@ -27,4 +29,3 @@ public struct QueueFilter: Sendable, Equatable {
     }
 }
 
-import Foundation

@@ -1,17 +1,24 @@
 /// Runs every rule's own examples: each `match` text must make the rule fire, each `no-match`
-/// text must not. This is how a policy folder is tested like code.
+/// text must not. This is how a policy folder is tested like code. Examples go through the same
+/// prefilter as live comments, so an example also proves the prefilter lets its rule run.
 enum ExampleChecker {
     static func check(_ policy: Policy) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let scratch = MatchScratch(limits: .init(matchLimit: policy.settings.matchLimit))
-        let normalizer = TextNormalizer()
-        for rule in policy.rules {
+        let normalizer = policy.normalizer
+        for (index, rule) in policy.rules.enumerated() {
+            let field = rule.spec.fields.first ?? .body
+            func run(_ example: String) -> MatchOutcome {
+                let text = FieldText(example, normalizer: normalizer)
+                guard policy.candidates(for: field, in: text)[index] else { return .matched([]) }
+                return rule.run(on: text, scratch: scratch)
+            }
             let spec = rule.spec
             func problem(_ message: String) {
                 diagnostics.append(Diagnostic(file: spec.file, line: spec.line, ruleId: spec.id, message: message))
             }
             for example in spec.mustMatch {
-                switch rule.run(on: FieldText(example, normalizer: normalizer), scratch: scratch) {
+                switch run(example) {
                 case .matched(let ranges) where ranges.isEmpty:
                     problem("example does not match: \"\(example)\"" + normalizedNote(example, normalizer, spec))
                 case .limitExceeded: problem("example hits the match limit: \"\(example)\"")
@@ -20,7 +27,7 @@ enum ExampleChecker {
                 }
             }
             for example in spec.mustNotMatch {
-                switch rule.run(on: FieldText(example, normalizer: normalizer), scratch: scratch) {
+                switch run(example) {
                 case .matched(let ranges) where !ranges.isEmpty:
                     problem("no-match example matches: \"\(example)\"" + normalizedNote(example, normalizer, spec))
                 case .limitExceeded: problem("no-match example hits the match limit: \"\(example)\"")

@@ -41,7 +41,7 @@ extension Policy: CommentJudge {
     }
 
     /// Which rules may match this field: those looking at it whose literals occur in its text.
-    private func candidates(for field: RuleField, in text: FieldText) -> [Bool] {
+    func candidates(for field: RuleField, in text: FieldText) -> [Bool] {
         guard usesPrefilter else { return rules.map { $0.spec.fields.contains(field) } }
         var candidates = [Bool](repeating: false, count: rules.count)
         var normalized = text.normalized.text

@@ -18,14 +18,8 @@ extension Policy {
         let clock = ContinuousClock()
         for text in texts {
             let field = FieldText(text, normalizer: normalizer)
-            var candidates = [Bool](repeating: false, count: rules.count)
-            var normalized = field.normalized.text
-            normalized.withUTF8 { normalizedPrefilter.mark($0, into: &candidates) }
-            if !rawPrefilter.isEmpty {
-                var lowered = field.loweredRaw
-                lowered.withUTF8 { rawPrefilter.mark($0, into: &candidates) }
-            }
-            for (index, rule) in rules.enumerated() where candidates[index] && rule.spec.fields.contains(.body) {
+            let candidates = candidates(for: .body, in: field)
+            for (index, rule) in rules.enumerated() where candidates[index] {
                 var outcome = MatchOutcome.matched([])
                 let elapsed = clock.measure { outcome = rule.run(on: field, scratch: scratch) }
                 costs[index].runs += 1
