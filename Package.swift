@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        // Hashes and HMAC (client-address hashes, key digests, content hashes): a maintained library.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev).
@@ -26,7 +28,9 @@ let package = Package(
         // Pure domain: comments, validation, policies, normalizer, judge. No I/O.
         .target(
             name: "SaringCore",
-            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CPCRE2", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // SQLite edge: the one store type, migrations. Sources/SaringStore/Migrations is a link to
         // the top-level Migrations/, embedded in the binary so it runs from any directory.

@@ -10,13 +10,14 @@ import ServiceLifecycle
 ///   - settings: host, port, limits and the admin token.
 ///   - store: an open, migrated store.
 ///   - judge: decides each new comment.
+///   - abuse: client hashing, rate limits and their clock.
 ///   - services: run alongside the server (the policy reloader).
 ///   - onServerRunning: called with the bound port once listening (tests bind port 0).
 public func buildApplication(
-    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, services: [any Service] = [],
-    logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls,
+    services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, judge: judge)
+    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse)
     let idleMilliseconds = settings.idleTimeout.components.seconds * 1000 + settings.idleTimeout.components.attoseconds / 1_000_000_000_000_000
     return Application(
         router: router,
@@ -28,8 +29,11 @@ public func buildApplication(
 }
 
 /// Routes and middleware, without a socket.
-public func buildRouter(settings: ServerSettings, store: SaringStore, judge: any CommentJudge) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+public func buildRouter(
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls
+) -> Router<SaringRequestContext> {
+    let router = Router(context: SaringRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.get("healthz") { _, _ in
         guard await store.isReachable() else {
@@ -38,8 +42,8 @@ public func buildRouter(settings: ServerSettings, store: SaringStore, judge: any
         return JSONResponse.make(.ok, ["status": "ok"])
     }
     let v1 = router.group("v1")
-    CommentsController(store: store, judge: judge, settings: settings).addRoutes(to: v1)
-    ArticlesController(store: store, settings: settings).addRoutes(to: v1)
-    ReportsController(store: store, settings: settings).addRoutes(to: v1)
+    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse).addRoutes(to: v1)
+    ArticlesController(store: store, settings: settings, abuse: abuse).addRoutes(to: v1)
+    ReportsController(store: store, settings: settings, judge: judge, abuse: abuse).addRoutes(to: v1)
     return router
 }

@@ -18,7 +18,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.name = fileName
         self.sql = sql
-        self.checksum = SHA256.hex(sql)
+        self.checksum = Digests.sha256Hex(sql)
     }
 
     /// The migrations built into this binary from the top-level `Migrations/` folder.
@@ -36,5 +36,6 @@ public struct Migration: Sendable, Equatable {
         ("0001_initial.sql", PackageResources._001_initial_sql),
         ("0002_moderation.sql", PackageResources._002_moderation_sql),
         ("0003_queue_by_score_index.sql", PackageResources._003_queue_by_score_index_sql),
+        ("0004_open_internet.sql", PackageResources._004_open_internet_sql),
     ]
 }

@@ -34,19 +34,38 @@ extension SaringStore {
         }
     }
 
-    /// Stores a reader's report on a published comment for the moderators' queue.
+    /// Stores a reader's report on a published comment for the moderators' queue. A client's
+    /// repeated reports of one comment count once. When `hideAfter` distinct clients have reported
+    /// it (0: never), the comment is held until a moderator decides.
     ///
+    /// - Returns: whether this report hid the comment.
     /// - Throws: ``StoreError/commentNotFound(id:)`` when there is no published comment with that id
     ///   (readers cannot see, and so cannot report, held or rejected ones).
-    public func report(commentId: Int64, reason: String) async throws {
+    @discardableResult
+    public func report(commentId: Int64, reason: String, clientHash: String? = nil, hideAfter: Int = 0) async throws -> Bool {
         let millis = Timestamp.millis(now())
-        try await write { db in
+        return try await write { db in
             let visible = try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM comments WHERE id = ? AND status = 'published'", arguments: [commentId]) ?? false
             guard visible else { throw StoreError.commentNotFound(id: commentId) }
             try db.execute(
-                sql: "INSERT INTO reports (comment_id, reason, created_at) VALUES (?, ?, ?)",
-                arguments: [commentId, reason, millis])
+                sql: "INSERT OR IGNORE INTO reports (comment_id, reason, created_at, client_hash) VALUES (?, ?, ?, ?)",
+                arguments: [commentId, reason, millis, clientHash])
+            guard hideAfter > 0, db.changesCount > 0 else { return false }
+            let clients = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(DISTINCT coalesce(client_hash, 'report:' || id)) FROM reports
+                    WHERE comment_id = ? AND resolved_at IS NULL
+                    """,
+                arguments: [commentId]) ?? 0
+            guard clients >= hideAfter else { return false }
+            try db.execute(
+                sql: "UPDATE comments SET status = 'pending', updated_at = ? WHERE id = ?", arguments: [millis, commentId])
+            _ = try Self.appendDecision(
+                db, commentId: commentId, actor: .system, decidedBy: "reports", action: "hold", status: .pending,
+                reasons: ["hidden after reports from \(clients) different readers; waits for a moderator"], at: millis)
+            return true
         }
     }
 

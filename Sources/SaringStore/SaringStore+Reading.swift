@@ -66,14 +66,18 @@ extension SaringStore {
     static let commentColumns = """
         comments.id, comments.article_id, comments.parent_id, comments.author_name,
         (SELECT email FROM authors WHERE authors.id = comments.author_id) AS author_email,
-        comments.body, comments.published_body, comments.status, comments.flagged, comments.score, comments.created_at
+        comments.body, comments.published_body, comments.status, comments.flagged, comments.score, comments.created_at,
+        comments.client_hash, comments.campaign_id
         """
 
     static func comment(from row: Row) -> Comment {
-        Comment(
+        var comment = Comment(
             id: row["id"], articleId: row["article_id"], parentId: row["parent_id"], authorName: row["author_name"],
             authorEmail: row["author_email"], body: row["body"], publishedBody: row["published_body"],
             status: CommentStatus(rawValue: row["status"]) ?? .pending, flagged: row["flagged"], score: row["score"],
             createdAt: Timestamp.date(row["created_at"]))
+        comment.clientHash = row["client_hash"]
+        comment.campaignId = row["campaign_id"]
+        return comment
     }
 }

@@ -37,11 +37,12 @@ extension SaringStore {
         try db.run(
             "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
             [draft.articleId, millis, millis])
-        let article = try db.firstRow("SELECT is_open, premoderated FROM articles WHERE id = ?", [draft.articleId])!
+        let article = try db.firstRow("SELECT is_open, premoderated, brake_until FROM articles WHERE id = ?", [draft.articleId])!
         guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
         if let parentId = draft.parentId {
+            // Only to what readers can see: a reply must not reveal that a hidden comment exists.
             let exists = try db.firstRow(
-                "SELECT 1 FROM comments WHERE id = ? AND article_id = ?", [parentId, draft.articleId]) != nil
+                "SELECT 1 FROM comments WHERE id = ? AND article_id = ? AND status = 'published'", [parentId, draft.articleId]) != nil
             guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
         }
         let author = try db.firstRow("""
@@ -51,16 +52,18 @@ extension SaringStore {
                 """,
             [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
         let standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
-        let final = verdict.applying(premoderated: article["premoderated"], standing: standing)
+        let braked = (article["brake_until"] as Int64?).map { $0 > millis } ?? false
+        let final = verdict.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
 
         try db.run("""
                 INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
-                                      status, flagged, score, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      status, flagged, score, created_at, updated_at, client_hash, campaign_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             [
                 draft.articleId, draft.parentId, author["id"] as Int64, draft.authorName, draft.body,
                 final.publishedBody, final.status.rawValue, final.flagged, final.score, millis, millis,
+                draft.clientHash, final.campaign?.id,
             ])
         let commentId = db.lastInsertedRowID
         let decisionId = try Self.appendDecision(
@@ -77,10 +80,14 @@ extension SaringStore {
                     hit.span?.lowerBound, hit.span?.upperBound, hit.shadow, hit.description,
                 ])
         }
-        return Comment(
+        if let campaign = final.campaign { try tagCampaign(db, campaign, at: millis) }
+        var comment = Comment(
             id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
             authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
             status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
+        comment.clientHash = draft.clientHash
+        comment.campaignId = final.campaign?.id
+        return comment
     }
 
     /// Appends one entry to the decision history and returns its id.

@@ -40,6 +40,15 @@ extension Saring {
         @Option(help: "Close a connection that sends nothing for this many seconds (default 30).")
         var idleTimeout: Double = 30
 
+        @Option(
+            help: ArgumentHelp(
+                "Proxies whose X-Forwarded-For is believed, as CIDR[,CIDR…] (env SARING_TRUSTED_PROXIES; default none).",
+                valueName: "cidrs"))
+        var trustedProxies: String?
+
+        @Flag(help: "Turn off the per-client, per-author and per-article rate limits (load tests); campaigns stay on.")
+        var noRateLimits = false
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
             if let text = ProcessInfo.processInfo.environment["SARING_PORT"], port == nil,
@@ -51,6 +60,19 @@ extension Saring {
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
             if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
             if !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be 1-3600 seconds") }
+            _ = try proxies()
+        }
+
+        /// `--trusted-proxies`, else `SARING_TRUSTED_PROXIES`, parsed.
+        func proxies() throws -> [AddressRange] {
+            let environment = ProcessInfo.processInfo.environment
+            let (text, source) = trustedProxies.map { ($0, "--trusted-proxies") }
+                ?? (environment["SARING_TRUSTED_PROXIES"] ?? "", "SARING_TRUSTED_PROXIES")
+            do {
+                return try AddressRange.list(text)
+            } catch {
+                throw ValidationError("\(source): \(error)")
+            }
         }
 
         func run() async throws {
@@ -86,12 +108,23 @@ extension Saring {
             } catch let error as MigrationError {
                 throw CLIError("\(settings.databasePath): \(error)")
             }
+            let abuse: AbuseControls
+            do {
+                let key = try AddressKey.load(hex: environment["SARING_ADDRESS_KEY"], databasePath: settings.databasePath)
+                abuse = AbuseControls(
+                    resolver: ClientResolver(trustedProxies: try proxies(), key: key), rateLimitsEnabled: !noRateLimits)
+            } catch let problem as AddressKey.Problem {
+                throw CLIError("refusing to start: \(problem)")
+            }
+            if noRateLimits {
+                logger.warning("rate limits are OFF (--no-rate-limits): use this only for load tests on 127.0.0.1")
+            }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
             let holder = PolicyHolder(policy)
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger)
             let app = buildApplication(
-                settings: settings, store: store, judge: holder, services: [reloader], logger: logger,
+                settings: settings, store: store, judge: holder, abuse: abuse, services: [reloader], logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })

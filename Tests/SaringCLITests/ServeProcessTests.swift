@@ -15,19 +15,25 @@ struct ServeProcessTests {
               match: ["main slot gacor"]
         """
 
+    /// Rejected comments are answered as rejected (not the default `pending`), so the test sees the policy.
+    static let truthfulAnswers = "responses:\n  rejected-as: rejected\n"
+
     static func post(_ server: ServeProcess, _ body: String) async throws -> HTTPReply {
         try await server.client.json("POST", "/v1/articles/a1/comments", ["author": ["name": "Pembaca"], "body": body])
     }
 
     @Test func reloadsPoliciesOnSIGHUP() async throws {
         let folder = try CLI.temporaryFolder()
-        try CLI.write(["judol.yaml": Self.rules], to: folder.appendingPathComponent("Policies"))
+        try CLI.write(["judol.yaml": Self.rules, "settings.yaml": Self.truthfulAnswers], to: folder.appendingPathComponent("Policies"))
         // A long interval: only the signal can make the change visible within the test.
-        let server = try ServeProcess(folder: folder, arguments: ["--reload-interval", "3600"])
+        let server = try ServeProcess(folder: folder, arguments: ["--reload-interval", "3600", "--no-rate-limits"])
         defer { server.stop() }
         #expect(try await Self.post(server, "promo kasino online").json()["status"] as? String == "published")
         try CLI.write(
-            ["judol.yaml": Self.rules.replacingOccurrences(of: "words: [slot gacor]", with: "words: [slot gacor, kasino online]")],
+            [
+                "judol.yaml": Self.rules.replacingOccurrences(of: "words: [slot gacor]", with: "words: [slot gacor, kasino online]"),
+                "settings.yaml": Self.truthfulAnswers,
+            ],
             to: folder.appendingPathComponent("Policies"))
         server.signal(SIGHUP)
         var status: String? = nil
@@ -43,7 +49,7 @@ struct ServeProcessTests {
     @Test func acknowledgedCommentsSurviveKill9() async throws {
         let folder = try CLI.temporaryFolder()
         try CLI.write(["judol.yaml": Self.rules], to: folder.appendingPathComponent("Policies"))
-        let server = try ServeProcess(folder: folder)
+        let server = try ServeProcess(folder: folder, arguments: ["--no-rate-limits"])
         var acknowledged: [Int] = []
         for n in 0..<300 {
             let reply = try await Self.post(server, "komentar nomor \(n)")

@@ -23,9 +23,14 @@ struct CommentDraftValidationTests {
         #expect(throws: InputProblem.self) { try Self.draft(email: email).validated(limits: SubmissionLimits()) }
     }
 
-    @Test func countsLengthInCharactersNotBytes() throws {
+    /// The schema's CHECKs count with SQLite's length(): Unicode scalars, not bytes or graphemes.
+    @Test func countsLengthInUnicodeScalarsLikeTheSchema() throws {
         let limits = SubmissionLimits(maxBodyCharacters: 3)
-        _ = try Self.draft(body: "🇮🇩é日").validated(limits: limits)
+        _ = try Self.draft(body: "日本語").validated(limits: limits)
+        _ = try Self.draft(body: "🇮🇩é").validated(limits: limits)
+        #expect(throws: InputProblem(field: "body", code: "body_too_long", message: "body is longer than 3 characters")) {
+            try Self.draft(body: "e\u{301}\u{301}\u{301}").validated(limits: limits)
+        }
         #expect(throws: InputProblem(field: "body", code: "body_too_long", message: "body is longer than 3 characters")) {
             try Self.draft(body: "abcd").validated(limits: limits)
         }
@@ -51,7 +56,7 @@ struct SHA256Tests {
         (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
     ])
     func matchesKnownDigests(_ input: String, _ expected: String) {
-        #expect(SHA256.hex(input) == expected)
+        #expect(Digests.sha256Hex(input) == expected)
     }
 }
 

@@ -15,6 +15,10 @@ public struct Comment: Sendable, Equatable {
     public var flagged: Bool
     public var score: Double
     public var createdAt: Date
+    /// Keyed hash of the submitting client's address; nil for comments from tools.
+    public var clientHash: String? = nil
+    /// The spam campaign the comment was found to belong to.
+    public var campaignId: Int64? = nil
 
     public init(
         id: Int64, articleId: String, parentId: Int64?, authorName: String, authorEmail: String?,

@@ -11,18 +11,20 @@ extension CommentDraft {
         if draft.authorName.isEmpty {
             throw InputProblem(field: "author.name", code: "empty_author_name", message: "author.name must not be empty")
         }
-        if draft.authorName.count > limits.maxNameCharacters {
+        // Unicode scalars, as SQLite's length() counts them in the schema's CHECKs: one letter with
+        // 200 combining marks is 201, not one.
+        if draft.authorName.unicodeScalars.count > limits.maxNameCharacters {
             throw InputProblem(
                 field: "author.name", code: "author_name_too_long",
                 message: "author.name is longer than \(limits.maxNameCharacters) characters")
         }
-        if draft.authorName.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if draft.authorName.unicodeScalars.contains(where: Self.isControl) {
             throw InputProblem(
                 field: "author.name", code: "invalid_author_name", message: "author.name must not contain control characters")
         }
         if let email = authorEmail {
             let trimmed = String(email.trimmedWhitespace)
-            guard EmailAddress.isPlausible(trimmed) else {
+            guard EmailAddress.isPlausible(trimmed), !trimmed.unicodeScalars.contains(where: Self.isControl) else {
                 throw InputProblem(field: "author.email", code: "invalid_email", message: "author.email is not a valid e-mail address")
             }
             draft.authorEmail = trimmed
@@ -30,7 +32,7 @@ extension CommentDraft {
         if body.trimmedWhitespace.isEmpty {
             throw InputProblem(field: "body", code: "empty_body", message: "body must not be empty")
         }
-        if body.count > limits.maxBodyCharacters {
+        if body.unicodeScalars.count > limits.maxBodyCharacters {
             throw InputProblem(
                 field: "body", code: "body_too_long", message: "body is longer than \(limits.maxBodyCharacters) characters")
         }
@@ -44,7 +46,13 @@ extension CommentDraft {
         return draft
     }
 
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\r" && scalar != "\t"
+    /// A control character other than a line break or tab: refused in texts, never cut out.
+    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) && scalar != "\n" && scalar != "\r" && scalar != "\t"
+    }
+
+    /// C0, DEL and C1 controls, NUL among them.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control
     }
 }

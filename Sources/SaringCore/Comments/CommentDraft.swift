@@ -5,13 +5,18 @@ public struct CommentDraft: Sendable, Equatable {
     public var authorEmail: String?
     public var body: String
     public var parentId: Int64?
+    /// Keyed hash of the submitting client's address (never the address itself); nil from tools.
+    public var clientHash: String?
 
-    public init(articleId: String, authorName: String, authorEmail: String?, body: String, parentId: Int64?) {
+    public init(
+        articleId: String, authorName: String, authorEmail: String?, body: String, parentId: Int64?, clientHash: String? = nil
+    ) {
         self.articleId = articleId
         self.authorName = authorName
         self.authorEmail = authorEmail
         self.body = body
         self.parentId = parentId
+        self.clientHash = clientHash
     }
 
     /// The key the store identifies the author by: the e-mail address when given, else the name.

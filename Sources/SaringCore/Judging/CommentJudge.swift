@@ -14,6 +14,12 @@ public struct JudgeContext: Sendable, Equatable {
 /// request path and must not do I/O.
 public protocol CommentJudge: Sendable {
     func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict
+    /// The folder-wide settings in force (rate limits, campaigns, … are read per request).
+    var settings: PolicySettings { get }
+}
+
+extension CommentJudge {
+    public var settings: PolicySettings { PolicySettings() }
 }
 
 /// The decider used when no policy is loaded: every comment is published as written.

@@ -11,6 +11,8 @@ public struct Verdict: Sendable, Equatable {
     public var policyVersion: String
     /// Human-readable reasons, one per line of the decision history.
     public var reasons: [String]
+    /// Set when the comment was found to belong to a spam campaign.
+    public var campaign: CampaignTag? = nil
 
     public init(
         status: CommentStatus, flagged: Bool = false, score: Double = 0, hits: [RuleHit] = [],
@@ -32,5 +34,17 @@ public struct Verdict: Sendable, Equatable {
         case .pending: "hold"
         case .rejected: "reject"
         }
+    }
+}
+
+/// A comment's spam campaign: its id (the campaign's first comment) and the earlier comments found
+/// to belong to it, which the store tags (and flags, when published) with it.
+public struct CampaignTag: Sendable, Equatable {
+    public var id: Int64
+    public var members: [Int64]
+
+    public init(id: Int64, members: [Int64]) {
+        self.id = id
+        self.members = members
     }
 }

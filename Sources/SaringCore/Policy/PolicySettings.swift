@@ -20,6 +20,8 @@ public struct PolicySettings: Sendable, Equatable {
     public var premoderateFirstComments: Int = 0
     /// PCRE2 backtracking budget per match attempt; a rule that exceeds it sends the comment to review.
     public var matchLimit: UInt32 = 100_000
+    /// Rate limits, campaigns, the article brake, reports and answers to rejected comments.
+    public var abuse = AbuseSettings()
 
     public init() {}
 }

@@ -25,6 +25,6 @@ public struct PolicySource: Sendable, Equatable {
         for file in files {
             bytes += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
         }
-        return String(SHA256.hex(bytes).prefix(16))
+        return String(Digests.sha256Hex(bytes).prefix(16))
     }
 }

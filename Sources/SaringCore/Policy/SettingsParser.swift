@@ -5,7 +5,10 @@ enum SettingsParser {
     static func parse(_ node: Node, file: String, into diagnostics: inout [Diagnostic]) -> PolicySettings {
         var settings = PolicySettings()
         guard let top = YAMLMapping(
-            node, file: file, allowed: ["score", "links", "length", "shouting", "first-comments", "matching"],
+            node, file: file, allowed: [
+                "score", "links", "length", "shouting", "first-comments", "matching", "rate-limits", "campaigns",
+                "article-brake", "reports", "responses",
+            ],
             what: "settings", into: &diagnostics)
         else { return settings }
 
@@ -42,14 +45,15 @@ enum SettingsParser {
                 else { diagnostics.append(matching.problem("match-limit", "'match-limit' must be 1000 to 10000000")) }
             }
         }
+        parseAbuse(top, into: &settings.abuse, &diagnostics)
         return settings
     }
 
-    private static func section(_ top: YAMLMapping, _ key: String, _ keys: Set<String>, _ diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+    static func section(_ top: YAMLMapping, _ key: String, _ keys: Set<String>, _ diagnostics: inout [Diagnostic]) -> YAMLMapping? {
         top[key].flatMap { YAMLMapping($0, file: top.file, allowed: keys, what: "'\(key)'", into: &diagnostics) }
     }
 
-    private static func action(_ section: YAMLMapping, _ diagnostics: inout [Diagnostic]) -> RuleAction? {
+    static func action(_ section: YAMLMapping, _ diagnostics: inout [Diagnostic]) -> RuleAction? {
         guard let name = section.string("action", into: &diagnostics) else { return nil }
         switch name {
         case "reject": return .reject

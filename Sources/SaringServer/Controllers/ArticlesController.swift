@@ -4,9 +4,10 @@ import SaringCore
 import SaringStore
 
 /// The CMS describes articles: title, url, section, open/closed, premoderated. Admin token required.
-struct ArticlesController<Context: RequestContext> {
+struct ArticlesController<Context: RemoteAddressRequestContext> {
     let store: SaringStore
     let settings: ServerSettings
+    let abuse: AbuseControls
 
     struct ArticleRequest: Decodable {
         let title: String?
@@ -30,7 +31,7 @@ struct ArticlesController<Context: RequestContext> {
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {
-        try AdminToken.check(request, expected: settings.adminToken)
+        try AdminToken.check(request, expected: settings.adminToken, abuse: abuse, context: context)
         let id = try CommentsController<Context>.articleId(context)
         let input = try await JSONRequest.decode(ArticleRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         try Self.checkLength(input.title, field: "title", max: 500)
@@ -51,8 +52,12 @@ struct ArticlesController<Context: RequestContext> {
     }
 
     private static func checkLength(_ value: String?, field: String, max: Int) throws {
-        if let value, value.count > max {
+        guard let value else { return }
+        if value.unicodeScalars.count > max {
             throw APIError(.unprocessableContent, "\(field)_too_long", "\(field) is longer than \(max) characters")
+        }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw APIError(.unprocessableContent, "invalid_\(field)", "\(field) must not contain control characters")
         }
     }
 }

@@ -4,28 +4,38 @@ import SaringCore
 import SaringStore
 
 /// Readers' comments on one article: submit, and list the published ones.
-struct CommentsController<Context: RequestContext> {
+struct CommentsController<Context: RemoteAddressRequestContext> {
     let store: SaringStore
     let judge: any CommentJudge
     let settings: ServerSettings
+    let abuse: AbuseControls
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("articles/:articleId/comments", use: submit)
         group.get("articles/:articleId/comments", use: list)
+        group.head("articles/:articleId/comments", use: list)
     }
 
     @Sendable func submit(_ request: Request, context: Context) async throws -> Response {
         let articleId = try Self.articleId(context)
         let input = try await JSONRequest.decode(SubmitCommentRequest.self, from: request, maxBytes: settings.maxRequestBytes)
+        let clientHash = abuse.clientHash(request, context)
         let draft: CommentDraft
         do {
             draft = try CommentDraft(
                 articleId: articleId, authorName: input.author.name, authorEmail: input.author.email,
-                body: input.body, parentId: input.parentId
+                body: input.body, parentId: input.parentId, clientHash: clientHash
             ).validated(limits: settings.limits)
         } catch {
             throw APIError(.unprocessableContent, error.code, error.message)
         }
+        let policySettings = judge.settings
+        let limits = policySettings.abuse
+        try abuse.limit([
+            ("client:" + clientHash, limits.perClient, "per-client"),
+            ("author:" + draft.authorIdentity.key, limits.perAuthor, "per-author"),
+            ("article:" + articleId, limits.perArticle, "per-article"),
+        ])
         let verdict = judge.judge(draft, context: try await store.judgeContext(for: draft.authorIdentity))
         let comment: Comment
         do {
@@ -34,15 +44,17 @@ struct CommentsController<Context: RequestContext> {
             throw APIError(.conflict, "article_closed", "article \(articleId) is closed for comments")
         } catch StoreError.parentNotFound(let parentId, _) {
             throw APIError(
-                .unprocessableContent, "unknown_parent", "parentId \(parentId) is not a comment of article \(articleId)")
+                .unprocessableContent, "unknown_parent", "parentId \(parentId) is not a published comment of article \(articleId)")
         }
-        let reasons = settings.revealReasons ? verdict.reasons : nil
+        // Unless reasons are revealed, a rejected comment is answered as configured (pending by
+        // default), so a spammer probing which variant passes learns nothing.
+        let status = settings.revealReasons || comment.status != .rejected ? comment.status : limits.rejectedAnswer
         return JSONResponse.make(
             .created,
             SubmitCommentResponse(
                 id: comment.id, articleId: comment.articleId, parentId: comment.parentId,
-                status: comment.status.rawValue, createdAt: JSONResponse.timestamp(comment.createdAt),
-                reasons: reasons))
+                status: status.rawValue, createdAt: JSONResponse.timestamp(comment.createdAt),
+                reasons: settings.revealReasons ? verdict.reasons : nil))
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
@@ -57,10 +69,10 @@ struct CommentsController<Context: RequestContext> {
         }
         let afterId = try query.get("cursor").map(PageCursor.decode)
         let page = try await store.publishedPage(articleId: articleId, afterId: afterId, limit: limit)
-        return JSONResponse.make(
-            .ok,
+        let bytes = JSONResponse.encode(
             CommentListResponse(
                 comments: page.comments.map(PublicComment.init), nextCursor: page.nextAfterId.map(PageCursor.encode)))
+        return PublicCaching.response(bytes, for: request)
     }
 
     static func articleId(_ context: Context) throws -> String {

@@ -1,11 +1,14 @@
 import Foundation
 import Hummingbird
+import SaringCore
 import SaringStore
 
 /// Readers report a published comment; reports wait in the moderators' queue.
-struct ReportsController<Context: RequestContext> {
+struct ReportsController<Context: RemoteAddressRequestContext> {
     let store: SaringStore
     let settings: ServerSettings
+    let judge: any CommentJudge
+    let abuse: AbuseControls
 
     struct ReportRequest: Decodable {
         let reason: String
@@ -29,13 +32,19 @@ struct ReportsController<Context: RequestContext> {
         guard !reason.isEmpty else {
             throw APIError(.unprocessableContent, "empty_reason", "reason must not be empty")
         }
-        guard reason.count <= settings.limits.maxReasonCharacters else {
+        guard !reason.unicodeScalars.contains(where: CommentDraft.isForbiddenControl) else {
+            throw APIError(.unprocessableContent, "invalid_reason", "reason must not contain control characters")
+        }
+        guard reason.unicodeScalars.count <= settings.limits.maxReasonCharacters else {
             throw APIError(
                 .unprocessableContent, "reason_too_long",
                 "reason is longer than \(settings.limits.maxReasonCharacters) characters")
         }
+        let clientHash = abuse.clientHash(request, context)
+        let limits = judge.settings.abuse
+        try abuse.limit([("reports:" + clientHash, limits.reportsPerClient, "reports-per-client")])
         do {
-            try await store.report(commentId: id, reason: reason)
+            try await store.report(commentId: id, reason: reason, clientHash: clientHash, hideAfter: limits.hideAfterReports)
         } catch StoreError.commentNotFound {
             throw APIError(.notFound, "comment_not_found", "comment \(id) does not exist")
         }

@@ -17,6 +17,8 @@ public final class PolicyHolder: CommentJudge {
         state.withLock { $0 = policy }
     }
 
+    public var settings: PolicySettings { current.settings }
+
     public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
         current.judge(draft, context: context)
     }

@@ -7,11 +7,14 @@ struct APIError: HTTPResponseError {
     let status: HTTPResponse.Status
     let code: String
     let message: String
+    /// Seconds for a `Retry-After` header (429, 503).
+    let retryAfter: Int?
 
-    init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -19,6 +22,7 @@ struct APIError: HTTPResponseError {
         if status == .unauthorized {
             response.headers[.wwwAuthenticate] = "Bearer"
         }
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 

@@ -15,10 +15,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try translate(error, request).response(from: request, context: context)
         } catch StoreError.busy {
             context.logger.warning("database busy", metadata: ["path": "\(request.uri.path)"])
-            var response = try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly")
+            return try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly", retryAfter: 1)
                 .response(from: request, context: context)
-            response.headers[.retryAfter] = "1"
-            return response
         } catch {
             context.logger.error("request failed: \(String(reflecting: error))", metadata: ["path": "\(request.uri.path)"])
             return try APIError(.internalServerError, "internal_error", "the server failed to handle this request")

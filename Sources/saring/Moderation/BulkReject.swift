@@ -24,10 +24,14 @@ struct BulkReject {
             let ranges = text.withUTF8 { regex.matches(in: $0, scratch: scratch) }.ranges
             if !ranges.isEmpty { matches.append((comment, ranges.map { normalized.originalScalarRange(forNormalizedUTF8: $0) })) }
         }
-        print("\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)")
+        print(TerminalText.neutralized("\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)"))
         for (comment, spans) in matches.prefix(sample) {
-            let text = Highlighter.highlight(comment.body.replacingOccurrences(of: "\n", with: " "), spans: spans, style: style)
-            print("  \(comment.id)  \(comment.articleId)  \(comment.authorName)  \(text.prefix(200))")
+            // Cut before highlighting, so a highlight is never left open; neutralizing keeps the spans' offsets.
+            let shown = String(TerminalText.neutralized(comment.body, lineBreaks: .spaces).prefix(200))
+            let length = shown.unicodeScalars.count
+            let visible = spans.compactMap { $0.lowerBound < length ? $0.lowerBound..<min($0.upperBound, length) : nil }
+            let text = Highlighter.highlight(shown, spans: visible, style: style)
+            print("  \(TerminalText.neutralized("\(comment.id)  \(comment.articleId)  \(comment.authorName)"))  \(text)")
         }
         if matches.count > sample { print("  … and \(matches.count - sample) more") }
         guard !matches.isEmpty, !dryRun else {
@@ -38,7 +42,7 @@ struct BulkReject {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw CLIError("refusing to reject \(matches.count) comments without confirmation: add --yes (or run on a terminal)")
             }
-            print("Reject these \(matches.count) comments as \(moderator)? [y/N] ", terminator: "")
+            print(TerminalText.neutralized("Reject these \(matches.count) comments as \(moderator)? [y/N] "), terminator: "")
             guard readLine()?.lowercased().hasPrefix("y") == true else {
                 print("nothing changed")
                 return

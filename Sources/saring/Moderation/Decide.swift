@@ -24,10 +24,10 @@ struct DecisionRunner {
                 print("\(verdict == .approve ? "approved" : "rejected") \(id) (decision \(decision.id))")
             } catch let error as StoreError {
                 allDone = false
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                TerminalText.printError("\(error)")
             } catch let error as CLIError {
                 allDone = false
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                TerminalText.printError("\(error)")
             }
         }
         return allDone

@@ -43,11 +43,12 @@ extension Saring {
         static func line(_ item: QueueItem, now: Date) -> String {
             let comment = item.comment
             let rules = item.ruleIds.isEmpty ? "-" : item.ruleIds.joined(separator: ",")
-            let text = comment.body.replacingOccurrences(of: "\n", with: " ")
+            let text = TerminalText.neutralized(comment.body, lineBreaks: .spaces)
             let reports = item.reports.isEmpty ? "" : " reports:\(item.reports.count)"
-            return "\(comment.id)  \(AgeParser.format(now.timeIntervalSince(comment.createdAt)))  \(comment.articleId)  "
+            let line = "\(comment.id)  \(AgeParser.format(now.timeIntervalSince(comment.createdAt)))  \(comment.articleId)  "
                 + "\(comment.authorName)  \(comment.status.rawValue)\(comment.flagged ? "+flag" : "")  "
                 + "score \(comment.score.formatted())  \(rules)\(reports)  \(String(text.prefix(60)))"
+            return TerminalText.neutralized(line)
         }
     }
 }

@@ -38,7 +38,7 @@ extension Saring {
 
         func run() async throws {
             let rejected = try await change.apply(.banned)
-            print("banned \(change.author); rejected \(rejected.count) pending comment\(rejected.count == 1 ? "" : "s")")
+            print(TerminalText.neutralized("banned \(change.author); rejected \(rejected.count) pending comment\(rejected.count == 1 ? "" : "s")"))
         }
     }
 
@@ -48,7 +48,7 @@ extension Saring {
 
         func run() async throws {
             _ = try await change.apply(.normal)
-            print("unbanned \(change.author)")
+            print(TerminalText.neutralized("unbanned \(change.author)"))
         }
     }
 
@@ -59,7 +59,7 @@ extension Saring {
 
         func run() async throws {
             _ = try await change.apply(.trusted)
-            print("trusted \(change.author)")
+            print(TerminalText.neutralized("trusted \(change.author)"))
         }
     }
 }

@@ -24,13 +24,14 @@ extension Saring.PolicyCommand {
             case .success(let policy):
                 let examples = policy.ruleSpecs.reduce(0) { $0 + $1.mustMatch.count + $1.mustNotMatch.count }
                 print(
-                    "\(path): ok — \(policy.ruleSpecs.count) rules in \(source.files.count) files, "
-                        + "\(examples) examples hold (version \(policy.version))")
+                    TerminalText.neutralized(
+                        "\(path): ok — \(policy.ruleSpecs.count) rules in \(source.files.count) files, "
+                            + "\(examples) examples hold (version \(policy.version))"))
             case .failure(let error):
                 for diagnostic in error.diagnostics {
-                    FileHandle.standardError.write(Data("\(Self.prefix(path))\(diagnostic)\n".utf8))
+                    TerminalText.printError("\(Self.prefix(path))\(diagnostic)")
                 }
-                FileHandle.standardError.write(Data("\(path): \(error.diagnostics.count) problem(s)\n".utf8))
+                TerminalText.printError("\(path): \(error.diagnostics.count) problem(s)")
                 throw ExitCode.failure
             }
         }

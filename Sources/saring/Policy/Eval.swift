@@ -66,12 +66,12 @@ extension Saring.PolicyCommand {
             if json {
                 print(try EvaluationJSON(evaluation).jsonLine())
             } else {
-                print("category \(category) on \(dataset) (\(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn) rows, policy \(loaded.version))")
+                print(TerminalText.neutralized("category \(category) on \(dataset) (\(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn) rows, policy \(loaded.version))"))
                 print("tp \(evaluation.tp)  fp \(evaluation.fp)  fn \(evaluation.fn)  tn \(evaluation.tn)")
                 print(String(format: "precision %.4f  recall %.4f  f1 %.4f", evaluation.precision, evaluation.recall, evaluation.f1))
             }
-            for text in falsePositives { print("FP: \(text.replacingOccurrences(of: "\n", with: " "))") }
-            for text in misses { print("FN: \(text.replacingOccurrences(of: "\n", with: " "))") }
+            for text in falsePositives { print("FP: \(TerminalText.neutralized(text, lineBreaks: .spaces))") }
+            for text in misses { print("FN: \(TerminalText.neutralized(text, lineBreaks: .spaces))") }
         }
     }
 }

@@ -37,17 +37,20 @@ extension Saring.PolicyCommand {
                 return
             }
             let style = TerminalStyle.forStandardOutput()
-            print("status:     \(verdict.status.rawValue)\(verdict.flagged ? " (flagged)" : "")")
-            print("score:      \(verdict.score.formatted())")
-            print("policy:     \(verdict.policyVersion)")
-            print("normalized: \(normalized)")
-            print("text:       \(Highlighter.highlight(body, spans: verdict.hits.filter { $0.field == "body" }.compactMap(\.span), style: style))")
-            if verdict.publishedBody != body { print("published:  \(verdict.publishedBody)") }
+            let say = { (line: String) in print(TerminalText.neutralized(line)) }
+            say("status:     \(verdict.status.rawValue)\(verdict.flagged ? " (flagged)" : "")")
+            say("score:      \(verdict.score.formatted())")
+            say("policy:     \(verdict.policyVersion)")
+            print("normalized: \(TerminalText.neutralized(normalized, lineBreaks: .kept))")
+            // Neutralized before highlighting: the highlight's own escapes must survive, the text's must not.
+            let bodySpans = verdict.hits.filter { $0.field == "body" }.compactMap(\.span)
+            print("text:       \(Highlighter.highlight(TerminalText.neutralized(body, lineBreaks: .kept), spans: bodySpans, style: style))")
+            if verdict.publishedBody != body { print("published:  \(TerminalText.neutralized(verdict.publishedBody, lineBreaks: .kept))") }
             for hit in verdict.hits {
-                let span = hit.span.map { "\($0.lowerBound)..<\($0.upperBound) \"\(Highlighter.excerpt(hit.field == "body" ? body : author, $0))\"" } ?? "-"
-                print("hit:        \(hit.ruleId) [\(hit.category)] \(hit.action == "score" ? "score \(hit.score.formatted())" : hit.action)\(hit.shadow ? " (shadow)" : "") \(hit.field) \(span) — \(hit.description)")
+                let span = hit.span.map { "\($0.lowerBound)..<\($0.upperBound) \"\(TerminalText.neutralized(Highlighter.excerpt(hit.field == "body" ? body : author, $0)))\"" } ?? "-"
+                say("hit:        \(hit.ruleId) [\(hit.category)] \(hit.action == "score" ? "score \(hit.score.formatted())" : hit.action)\(hit.shadow ? " (shadow)" : "") \(hit.field) \(span) — \(hit.description)")
             }
-            for reason in verdict.reasons { print("reason:     \(reason)") }
+            for reason in verdict.reasons { say("reason:     \(reason)") }
         }
 
         private func readText() throws -> String {

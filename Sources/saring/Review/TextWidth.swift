@@ -28,22 +28,11 @@ enum TextWidth {
         }
     }
 
-    /// `text` with everything that could steer the moderator's terminal made visible and inert:
-    /// control characters (an ESC in a comment must not move the cursor or recolour the screen)
-    /// and bidirectional overrides become U+FFFD, tabs and carriage returns spaces. One scalar is
-    /// replaced by one scalar, so rule spans (scalar offsets) still point at the same text.
+    /// `text` with everything that could steer the moderator's terminal made visible and inert, line
+    /// breaks kept: see ``TerminalText`` for the stand-ins. One scalar is replaced by one scalar, so
+    /// rule spans (scalar offsets) still point at the same text.
     static func sanitized(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: result.append(scalar)
-            case 0x09, 0x0D: result.append(" ")
-            case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
-                result.append("\u{FFFD}")
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
+        TerminalText.neutralized(text, lineBreaks: .kept)
     }
 
     /// `text` on one line (newlines as ` ⏎ `), sanitized.

@@ -17,12 +17,19 @@ struct LiveServer: Sendable {
     let policyFolder: URL?
     let policies: PolicyHolder?
 
+    /// Rate limits are off unless `rateLimits`; `127.0.0.1` is a trusted proxy, so a test speaks for
+    /// distinct clients with `X-Forwarded-For`.
+    ///
     /// - Parameter policyFiles: when given, the server judges with a policy folder made of these
     ///   files, reloaded every 50 ms; otherwise with `judge`.
     static func run(
         settings: ServerSettings = ServerSettings(adminToken: "test-admin-token"),
         judge: any CommentJudge = PublishAllJudge(),
         policyFiles: [String: String]? = nil,
+        rateLimits: Bool = false,
+        trustedProxies: String = "127.0.0.1/32",
+        limiter: any RateLimiting = InMemoryRateLimiter(),
+        now: @escaping @Sendable () -> Date = { Date() },
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -31,7 +38,7 @@ struct LiveServer: Sendable {
         var settings = settings
         settings.port = 0
         settings.databasePath = folder.appendingPathComponent("test.sqlite").path
-        let store = try SaringStore(path: settings.databasePath)
+        let store = try SaringStore(path: settings.databasePath, now: now)
         try store.migrate()
 
         var logger = Logger(label: "saring-test")
@@ -52,7 +59,13 @@ struct LiveServer: Sendable {
         }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(
-            settings: settings, store: store, judge: judge, services: services, logger: logger,
+            settings: settings, store: store, judge: judge,
+            abuse: AbuseControls(
+                resolver: ClientResolver(
+                    trustedProxies: try AddressRange.list(trustedProxies),
+                    key: try AddressKey.load(hex: nil, databasePath: settings.databasePath)),
+                limiter: limiter, rateLimitsEnabled: rateLimits, now: now),
+            services: services, logger: logger,
             onServerRunning: { port in portSink.yield(port) })
         let serverTask = Task { try await app.run() }
         defer { serverTask.cancel() }

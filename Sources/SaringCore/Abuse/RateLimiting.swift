@@ -1,0 +1,28 @@
+/// Where token buckets live. One process keeps them in memory (``InMemoryRateLimiter`` in the
+/// server); several servers on one database would keep them in the store behind this same seam.
+public protocol RateLimiting: Sendable {
+    /// Takes one token from every bucket named, but only if each has one; otherwise takes none.
+    func take(_ buckets: [RateBucket], at millis: Int64) -> RateOutcome
+    /// Whether one token could be taken now, taking none.
+    func peek(_ key: String, rule: BucketRule, at millis: Int64) -> RateOutcome
+}
+
+/// One bucket to take from: a key (`client:…`, `author:…`, …) and its current rule.
+public struct RateBucket: Sendable, Equatable {
+    public let key: String
+    public let rule: BucketRule
+    /// Names the limit in the error (`client`, `author`, `article`, `reports`).
+    public let limit: String
+
+    public init(key: String, rule: BucketRule, limit: String) {
+        self.key = key
+        self.rule = rule
+        self.limit = limit
+    }
+}
+
+public enum RateOutcome: Sendable, Equatable {
+    case allowed
+    /// Over `limit`; one token is there again after `retryAfterMillis`.
+    case limited(limit: String, retryAfterMillis: Int64)
+}

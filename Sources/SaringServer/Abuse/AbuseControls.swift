@@ -1,0 +1,37 @@
+import Foundation
+import SaringCore
+
+/// The server's defences on the write paths, put together once per process: who the client is
+/// (keyed hash), the rate limiter, and the clock they run on.
+public struct AbuseControls: Sendable {
+    public let resolver: ClientResolver
+    public let limiter: any RateLimiting
+    /// Off with `--no-rate-limits` (load tests on 127.0.0.1); campaign detection stays on.
+    public let rateLimitsEnabled: Bool
+    public let now: @Sendable () -> Date
+
+    public init(
+        resolver: ClientResolver, limiter: any RateLimiting = InMemoryRateLimiter(), rateLimitsEnabled: Bool = true,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.resolver = resolver
+        self.limiter = limiter
+        self.rateLimitsEnabled = rateLimitsEnabled
+        self.now = now
+    }
+
+    var millis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
+
+    /// Takes from every enabled bucket, or throws `rate_limited` (429 with `Retry-After`).
+    func limit(_ buckets: [(String, BucketRule?, String)]) throws {
+        guard rateLimitsEnabled else { return }
+        let active = buckets.compactMap { key, rule, limit in rule.map { RateBucket(key: key, rule: $0, limit: limit) } }
+        guard !active.isEmpty else { return }
+        if case .limited(let limit, let wait) = limiter.take(active, at: millis) {
+            let seconds = max(1, (wait + 999) / 1000)
+            throw APIError(
+                .tooManyRequests, "rate_limited", "too many requests (\(limit) limit); retry in \(seconds) s",
+                retryAfter: Int(min(seconds, 86_400)))
+        }
+    }
+}

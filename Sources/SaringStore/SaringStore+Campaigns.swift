@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+import SaringCore
+
+extension SaringStore {
+    /// Tags a campaign's earlier comments with its id; those still published without a flag are
+    /// flagged for post-moderation (a system decision says why), so the first comments of a wave
+    /// reach a moderator too.
+    static func tagCampaign(_ db: Database, _ campaign: CampaignTag, at millis: Int64) throws {
+        for member in campaign.members {
+            guard let row = try db.firstRow(
+                "SELECT status, flagged, campaign_id FROM comments WHERE id = ?", [member]),
+                row["campaign_id"] as Int64? == nil
+            else { continue }
+            try db.run("UPDATE comments SET campaign_id = ? WHERE id = ?", [campaign.id, member])
+            if row["status"] as String == "published", !(row["flagged"] as Bool) {
+                try db.run("UPDATE comments SET flagged = 1, updated_at = ? WHERE id = ?", [millis, member])
+                _ = try appendDecision(
+                    db, commentId: member, actor: .system, decidedBy: "campaigns", action: "flag", status: .published,
+                    reasons: ["part of spam campaign #\(campaign.id), found after it was published"], at: millis)
+            }
+        }
+    }
+
+    /// Holds every new comment on `articleId` until `until` (the article brake).
+    public func engageBrake(articleId: String, until: Date) async throws {
+        let millis = Timestamp.millis(until)
+        try await write { db in
+            try db.run("UPDATE articles SET brake_until = ? WHERE id = ?", [millis, articleId])
+        }
+    }
+}
