@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import SaringCore
 import SaringStore
@@ -18,10 +19,14 @@ public func buildApplication(
     services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse)
-    let idleMilliseconds = settings.idleTimeout.components.seconds * 1000 + settings.idleTimeout.components.attoseconds / 1_000_000_000_000_000
+    let connections = ConnectionLimiter(maxPerClient: settings.maxConnectionsPerClient, trustedProxies: abuse.resolver.trustedProxies)
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .milliseconds(idleMilliseconds))),
+        server: HTTPServerBuilder { responder in
+            SaringHTTP1Channel(
+                responder: responder, idleTimeout: settings.idleTimeout, bodyDeadline: settings.bodyDeadline,
+                connections: connections)
+        },
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "saring"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },

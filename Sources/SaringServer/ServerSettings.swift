@@ -16,6 +16,11 @@ public struct ServerSettings: Sendable {
     /// A connection that sends nothing for this long is closed, so slow or stuck clients cannot
     /// hold connections open forever.
     public var idleTimeout: Duration = .seconds(30)
+    /// A request body must arrive whole within this time (408 otherwise), so slow clients cannot
+    /// hold a connection and a request handler.
+    public var bodyDeadline: Duration = .seconds(10)
+    /// Open connections per client address (trusted proxies are not counted); more are closed at once.
+    public var maxConnectionsPerClient: Int = 64
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "saring.sqlite",

@@ -46,6 +46,12 @@ extension Saring {
                 valueName: "cidrs"))
         var trustedProxies: String?
 
+        @Option(help: "Seconds a request body may take to arrive whole; slower ones get 408 (default 10).")
+        var bodyDeadline: Double = 10
+
+        @Option(help: "Open connections allowed per client address; trusted proxies are not counted (default 64).")
+        var maxConnectionsPerClient: Int = 64
+
         @Flag(help: "Turn off the per-client, per-author and per-article rate limits (load tests); campaigns stay on.")
         var noRateLimits = false
 
@@ -60,6 +66,10 @@ extension Saring {
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
             if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
             if !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be 1-3600 seconds") }
+            if !(0.5...600).contains(bodyDeadline) { throw ValidationError("--body-deadline must be 0.5-600 seconds") }
+            if !(1...100_000).contains(maxConnectionsPerClient) {
+                throw ValidationError("--max-connections-per-client must be 1-100000")
+            }
             _ = try proxies()
         }
 
@@ -87,6 +97,8 @@ extension Saring {
                 adminToken: adminToken ?? environment["SARING_ADMIN_TOKEN"],
                 maxRequestBytes: maxRequestBytes, limits: limits, revealReasons: revealReasons)
             configured.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
+            configured.bodyDeadline = .milliseconds(Int(bodyDeadline * 1000))
+            configured.maxConnectionsPerClient = maxConnectionsPerClient
             let settings = configured
 
             var logger = Logger(label: "saring")

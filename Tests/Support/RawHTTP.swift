@@ -49,25 +49,66 @@ public struct RawHTTP: Sendable {
 
     /// Sends raw bytes. `halfClose` shuts the sending side afterwards, as a client that gives up would.
     public func exchange(_ request: Data, halfClose: Bool = false) async throws -> HTTPReply {
+        try await converse(request, halfClose: halfClose).reply
+    }
+
+    /// Sends raw bytes (without closing) and reads until the server closes or `readTimeout`
+    /// passes; `closedByServer` says which, so tests can check that the server ends a connection.
+    public func converse(
+        _ request: Data, halfClose: Bool = false, readTimeout: Int = 10
+    ) async throws -> (reply: HTTPReply, closedByServer: Bool) {
         let port = self.port
-        let raw: Data = try await withCheckedThrowingContinuation { continuation in
+        let (raw, closed): (Data, Bool) = try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try Self.roundTrip(request, port: port, halfClose: halfClose) })
+                continuation.resume(
+                    with: Result { try Self.roundTrip(request, port: port, halfClose: halfClose, readTimeout: readTimeout) })
             }.start()
         }
-        return try Self.parse(raw)
+        return (try Self.parse(raw), closed)
     }
+
+    /// Opens a connection and leaves it open (tests of per-client connection caps).
+    public func openConnection() throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket() failed") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure(description: "connect to port \(port) failed: errno \(errno)")
+        }
+        return fd
+    }
+
+    /// Whether the server closes `fd` within `seconds` (reads until end of stream or the timeout).
+    public static func serverCloses(_ fd: Int32, within seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count == 0 || (count < 0 && errno == ECONNRESET) { return true }
+            if count < 0 { return false }
+        }
+    }
+
+    public static func closeConnection(_ fd: Int32) { close(fd) }
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
         public init(description: String) { self.description = description }
     }
 
-    private static func roundTrip(_ request: Data, port: Int, halfClose: Bool) throws -> Data {
+    private static func roundTrip(_ request: Data, port: Int, halfClose: Bool, readTimeout: Int) throws -> (Data, Bool) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -92,13 +133,16 @@ public struct RawHTTP: Sendable {
         if halfClose { shutdown(fd, Int32(SHUT_WR)) }
         var response = Data()
         var chunk = [UInt8](repeating: 0, count: 65536)
+        var closed = false
         while true {
             let count = recv(fd, &chunk, chunk.count, 0)
+            if count == 0 { closed = true }
+            if count < 0, errno == ECONNRESET { closed = true }
             if count <= 0 { break }
             response.append(contentsOf: chunk[0..<count])
         }
         guard !response.isEmpty else { throw Failure(description: "empty reply (errno \(errno))") }
-        return response
+        return (response, closed)
     }
 
     private static func parse(_ raw: Data) throws -> HTTPReply {

@@ -18,7 +18,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly", retryAfter: 1)
                 .response(from: request, context: context)
         } catch {
-            context.logger.error("request failed: \(String(reflecting: error))", metadata: ["path": "\(request.uri.path)"])
+            // The error's kind only: a database error's description holds SQL and can hold
+            // comment text, which do not belong in logs at the default level.
+            context.logger.error("request failed: \(type(of: error))", metadata: ["path": "\(request.uri.path)"])
+            context.logger.debug("request failed: \(String(reflecting: error))", metadata: ["path": "\(request.uri.path)"])
             return try APIError(.internalServerError, "internal_error", "the server failed to handle this request")
                 .response(from: request, context: context)
         }

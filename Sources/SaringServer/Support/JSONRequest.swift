@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// Reads a JSON request body safely: content type, size (refused before it is buffered),
 /// UTF-8, syntax and shape each get their own precise error.
@@ -25,6 +26,10 @@ enum JSONRequest {
             throw tooLarge
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
+        } catch HTTPParserError.invalidEOFState {
+            throw APIError(.badRequest, "incomplete_body", "the connection closed before the request body was complete")
+        } catch let error as HTTPParserError {
+            throw APIError(.badRequest, "malformed_body", "the request body is not valid HTTP (\(error))")
         }
         let bytes = Array(buffer.readableBytesView)
         guard String(validating: bytes, as: UTF8.self) != nil else {
