@@ -12,7 +12,9 @@ extension Verdict {
             verdict.reasons.append("article is premoderated")
         } else if braked, verdict.status == .published {
             verdict.status = .pending
-            verdict.reasons.append("article brake: too many new comments at once, all held for review")
+            let description = "article brake: too many new comments at once, all held for review"
+            verdict.reasons.append(description)
+            verdict.hits.append(RuleHit(ruleId: "abuse.article-brake", category: "abuse", description: description, action: "hold"))
         }
         return verdict
     }

@@ -9,14 +9,17 @@ public struct AbuseControls: Sendable {
     /// Off with `--no-rate-limits` (load tests on 127.0.0.1); campaign detection stays on.
     public let rateLimitsEnabled: Bool
     public let now: @Sendable () -> Date
+    /// New comments per article, for the article brake (per process).
+    public let brakes: ArticleBrakeWatch
 
     public init(
         resolver: ClientResolver, limiter: any RateLimiting = InMemoryRateLimiter(), rateLimitsEnabled: Bool = true,
-        now: @escaping @Sendable () -> Date = { Date() }
+        brakes: ArticleBrakeWatch = ArticleBrakeWatch(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.resolver = resolver
         self.limiter = limiter
         self.rateLimitsEnabled = rateLimitsEnabled
+        self.brakes = brakes
         self.now = now
     }
 

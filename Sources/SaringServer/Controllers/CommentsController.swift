@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import SaringCore
 import SaringStore
 
@@ -36,6 +37,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             ("author:" + draft.authorIdentity.key, limits.perAuthor, "per-author"),
             ("article:" + articleId, limits.perArticle, "per-article"),
         ])
+        try await watchBrake(articleId, limits.brake, context.logger)
         let verdict = judge.judge(draft, context: try await store.judgeContext(for: draft.authorIdentity))
         let comment: Comment
         do {
@@ -73,6 +75,21 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             CommentListResponse(
                 comments: page.comments.map(PublicComment.init), nextCursor: page.nextAfterId.map(PageCursor.encode)))
         return PublicCaching.response(bytes, for: request)
+    }
+
+    /// Engages the article brake when too many comments arrive at once; logs when it engages and ends.
+    private func watchBrake(_ articleId: String, _ brake: BrakeSettings, _ logger: Logger) async throws {
+        switch abuse.brakes.arrival(articleId: articleId, at: abuse.millis, settings: brake) {
+        case .engage(let until, let count):
+            try await store.engageBrake(articleId: articleId, until: Date(timeIntervalSince1970: Double(until) / 1000))
+            logger.warning(
+                "article brake engaged: \(count) new comments within \(brake.windowMinutes) min; every new comment is held for \(brake.holdMinutes) min",
+                metadata: ["article": "\(articleId)"])
+        case .ended:
+            logger.info("article brake ended", metadata: ["article": "\(articleId)"])
+        case nil:
+            break
+        }
     }
 
     static func articleId(_ context: Context) throws -> String {

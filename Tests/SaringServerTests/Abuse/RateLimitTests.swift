@@ -3,25 +3,18 @@ import SaringCore
 import SaringServer
 import SaringStore
 import SaringTestSupport
-import Synchronization
 import Testing
 
 /// Token buckets per client address, author and article on the live server, with a clock the
 /// test moves, so refills are tested without waiting.
 @Suite("Rate limits on the live server")
 struct RateLimitTests {
-    final class Clock: Sendable {
-        private let time = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
-        var now: Date { time.withLock { $0 } }
-        func advance(_ seconds: Double) { time.withLock { $0 += seconds } }
-    }
-
     static func post(_ server: LiveServer, _ payload: [String: Any], client: String, article: String = "a1") async throws -> HTTPReply {
         try await server.client.json("POST", "/v1/articles/\(article)/comments", payload, headers: ["X-Forwarded-For": client])
     }
 
     @Test func anAuthorPostingFasterThanAPersonIsLimitedAndNothingIsStored() async throws {
-        let clock = Clock()
+        let clock = TestClock()
         try await LiveServer.run(rateLimits: true, now: { clock.now }) { server in
             // Default per-author bucket: 5 at once, then 3 a minute.
             for n in 0..<5 {
@@ -46,7 +39,7 @@ struct RateLimitTests {
 
     @Test func oneAddressRotatingNamesMeetsThePerClientLimitWhileOthersPost() async throws {
         // A clock that stands still: no refill while the test runs, however slow the machine.
-        let clock = Clock()
+        let clock = TestClock()
         try await LiveServer.run(rateLimits: true, now: { clock.now }) { server in
             var statuses: [Int] = []
             for n in 0..<65 { statuses.append(try await Self.post(server, Readers.body(n), client: "198.51.100.20").status) }
@@ -59,7 +52,7 @@ struct RateLimitTests {
 
     @Test func anIPv6ClientIsItsSlash64() async throws {
         // A clock that stands still: no refill while the test runs, however slow the machine.
-        let clock = Clock()
+        let clock = TestClock()
         try await LiveServer.run(rateLimits: true, now: { clock.now }) { server in
             var statuses: [Int] = []
             for n in 0..<61 {
@@ -72,7 +65,7 @@ struct RateLimitTests {
     }
 
     @Test func forwardedForFromAnUntrustedPeerIsIgnored() async throws {
-        let clock = Clock()
+        let clock = TestClock()
         try await LiveServer.run(rateLimits: true, trustedProxies: "", now: { clock.now }) { server in
             var statuses: [Int] = []
             // A spoofed header per request does not make the peer (127.0.0.1) many clients.
