@@ -11,15 +11,18 @@ public struct AbuseControls: Sendable {
     public let now: @Sendable () -> Date
     /// New comments per article, for the article brake (per process).
     public let brakes: ArticleBrakeWatch
+    /// Near-duplicate texts from several sources (per process).
+    public let campaigns: CampaignWatch
 
     public init(
         resolver: ClientResolver, limiter: any RateLimiting = InMemoryRateLimiter(), rateLimitsEnabled: Bool = true,
-        brakes: ArticleBrakeWatch = ArticleBrakeWatch(), now: @escaping @Sendable () -> Date = { Date() }
+        brakes: ArticleBrakeWatch = ArticleBrakeWatch(), campaigns: CampaignWatch = CampaignWatch(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.resolver = resolver
         self.limiter = limiter
         self.rateLimitsEnabled = rateLimitsEnabled
         self.brakes = brakes
+        self.campaigns = campaigns
         self.now = now
     }
 

@@ -38,7 +38,13 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             ("article:" + articleId, limits.perArticle, "per-article"),
         ])
         try await watchBrake(articleId, limits.brake, context.logger)
-        let verdict = judge.judge(draft, context: try await store.judgeContext(for: draft.authorIdentity))
+        var verdict = judge.judge(draft, context: try await store.judgeContext(for: draft.authorIdentity))
+        let signature = abuse.campaigns.signature(of: draft.body)
+        let finding = signature.flatMap {
+            abuse.campaigns.lookup(
+                $0, authorKey: draft.authorIdentity.key, clientKey: clientHash, at: abuse.millis, settings: limits.campaigns)
+        }
+        if let finding { verdict = verdict.inCampaign(finding, settings: limits.campaigns) }
         let comment: Comment
         do {
             comment = try await store.submit(draft, verdict: verdict)
@@ -47,6 +53,14 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
         } catch StoreError.parentNotFound(let parentId, _) {
             throw APIError(
                 .unprocessableContent, "unknown_parent", "parentId \(parentId) is not a published comment of article \(articleId)")
+        }
+        if let signature {
+            abuse.campaigns.remember(
+                signature,
+                entry: CampaignIndex.Entry(
+                    commentId: comment.id, authorKey: draft.authorIdentity.key, clientKey: clientHash, articleId: articleId,
+                    atMillis: abuse.millis, campaignId: finding?.campaignId),
+                untagged: finding?.untagged ?? [])
         }
         // Unless reasons are revealed, a rejected comment is answered as configured (pending by
         // default), so a spammer probing which variant passes learns nothing.

@@ -33,6 +33,21 @@ enum Readers {
         " Semoga bermanfaat.", " Ditunggu berita lanjutannya.", " Setuju dengan komentar di atas.",
     ]
 
+    static let places = [
+        "di Bekasi", "di Depok", "di Bogor", "di Tangerang", "di Bandung", "di Semarang", "di Yogyakarta", "di Solo", "di Malang",
+        "di Denpasar", "di Palembang", "di Pekanbaru", "di Padang", "di Balikpapan", "di Samarinda", "di Manado", "di Kupang",
+        "di Ambon", "di Jayapura", "di Pontianak", "di Banjarmasin", "di Cirebon", "di Tegal", "di Kediri",
+    ]
+    static let times = [
+        "sejak minggu lalu", "tiap pagi", "dua hari ini", "sejak lebaran", "setiap akhir bulan", "waktu hujan deras",
+        "sejak awal tahun", "kalau malam", "tiap hari Senin", "sejak harga naik", "beberapa bulan terakhir", "pas libur sekolah",
+    ]
+    static let asides = [
+        "anak saya juga merasakannya", "tetangga sampai pindah", "warung kami ikut sepi", "ibu saya mengeluh terus",
+        "teman kantor juga bilang begitu", "pak RT sudah lapor", "kami sudah antre dua jam", "sopir angkot ikut protes",
+        "pedagang pasar mengeluh", "mahasiswa kos ikut kena", "para petani resah", "nelayan tidak bisa melaut",
+    ]
+
     /// The n-th reader's name: distinct for every n below 26 × 16 × 100.
     static func name(_ n: Int) -> String {
         "\(firstNames[n % firstNames.count]) \(lastNames[(n / firstNames.count) % lastNames.count])"
@@ -41,11 +56,15 @@ enum Readers {
 
     /// The n-th comment: ordinary, and different in wording from its neighbours.
     static func comment(_ n: Int) -> String {
-        let opening = openings[n % openings.count]
-        let subject = subjects[(n / 3 + n) % subjects.count]
-        let thought = thoughts[(n * 7 + 5) % thoughts.count]
-        let closing = closings[(n * 5 / 2) % closings.count]
-        return "\(opening) \(subject) \(thought), tahun \(1990 + n % 35) juga begitu.\(closing)"
+        // Each part chosen by its own mix of n, so comments share at most a part or two.
+        func pick<T>(_ pool: [T], _ salt: UInt64) -> T {
+            var x = UInt64(n) &* 0x9E37_79B9_7F4A_7C15 &+ salt
+            x = (x ^ (x >> 31)) &* 0xBF58_476D_1CE4_E5B9
+            return pool[Int((x ^ (x >> 29)) % UInt64(pool.count))]
+        }
+        return "\(pick(openings, 1)) \(pick(subjects, 2)) \(pick(places, 3)) \(pick(thoughts, 4)) \(pick(times, 5)), "
+            + "\(pick(asides, 6)). Soal \(pick(subjects, 8)) \(pick(places, 9)) juga \(pick(thoughts, 10)), "
+            + "\(pick(asides, 11)).\(pick(closings, 7))"
     }
 
     static func body(_ n: Int, name: String? = nil) -> [String: Any] {

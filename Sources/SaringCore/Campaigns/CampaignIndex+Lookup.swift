@@ -1,0 +1,30 @@
+extension CampaignIndex {
+    /// The entries posted at most `windowMillis` before `atMillis` whose similarity to `signature`
+    /// reaches the threshold, oldest first.
+    ///
+    /// Each band's bucket is a chain from newest to oldest; the chains are walked together, always
+    /// taking the newest sequence number next, so a candidate found in several bands (a near-copy
+    /// shares most of them) is verified once, without a set or a sort.
+    public func matches(_ signature: CampaignSignature, atMillis: Int64) -> CampaignMatch {
+        let oldest = windowStart(endingAt: atMillis)
+        var cursors = (0..<CampaignBanding.bandCount).map { band in
+            buckets[CampaignBanding.key(band: band, of: signature)] ?? -1
+        }
+        var newestFirst: [Entry] = []
+        while true {
+            var next = -1
+            for cursor in cursors where cursor > next && isLive(cursor) {
+                next = cursor
+            }
+            guard next >= 0, let candidate = record(next) else { break }
+            for band in cursors.indices where cursors[band] == next {
+                let older = olderInBucket(than: next, band: band)
+                cursors[band] = older < next ? older : -1  // chains only go back; never loop on a key collision
+            }
+            if candidate.entry.atMillis >= oldest, candidate.signature.similarity(to: signature) >= similarityThreshold {
+                newestFirst.append(candidate.entry)
+            }
+        }
+        return CampaignMatch(entries: newestFirst.reversed())
+    }
+}

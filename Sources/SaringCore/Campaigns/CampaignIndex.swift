@@ -1,0 +1,146 @@
+/// The signatures of the comments posted within a time window, searchable for near-copies.
+///
+/// Lookups go through LSH buckets (`CampaignBanding`), so they cost 21 dictionary reads plus one
+/// full comparison per candidate, not one per entry; a large live campaign is itself the candidate
+/// list, which is what its matches have to list anyway.
+///
+/// Entries are kept in arrival order. They leave when older than the window (on `insert`, relative
+/// to the inserted entry's time, or on `evict(before:)`) or, oldest first, when there are more than
+/// `maxEntries`. Each bucket remembers only its newest entry and each entry the next older one in
+/// each of its buckets, so leaving costs nothing but dropping buckets whose newest entry left and
+/// the bucket dictionary never outgrows `bandCount` keys per live entry.
+///
+/// Memory per entry, about 1.3 KB, measured: the signature (256 bytes + array header), the entry
+/// (~100 bytes + key strings longer than 15 bytes), 21 chain links (168 bytes), 21 bucket keys and
+/// heads (~700 bytes: a `Dictionary` at three-quarters load at most) and the comment-id lookup.
+/// 50 000 entries: about 65 MB. Lookup costs, measured in a release build: ~3 µs against 50 000
+/// unrelated entries; ~1.4 ms when the text belongs to a live campaign of 5 000 entries, which are
+/// all returned.
+public struct CampaignIndex: Sendable {
+    public let windowMillis: Int64
+    public let similarityThreshold: Double
+    public let maxEntries: Int
+
+    struct Record: Sendable {
+        var signature: CampaignSignature
+        var entry: Entry
+    }
+
+    /// Record of sequence number s at `records[s - base]`; nil once evicted, so its memory goes at
+    /// once, while the slot itself waits for compaction.
+    private var records: [Record?] = []
+    /// For record i and band b, at `links[i * bandCount + b]`: the sequence number of the next older
+    /// record in the same bucket, or -1.
+    private var links: [Int] = []
+    private var base = 0
+    /// Index in `records` of the oldest live record.
+    private var head = 0
+    /// Bucket key → sequence number of its newest record.
+    private(set) var buckets: [UInt64: Int] = [:]
+    /// Comment id → sequence number, for `assign`.
+    private var sequenceByComment: [Int64: Int] = [:]
+
+    /// - Parameters:
+    ///   - windowMillis: how far back a comment's matches are looked for.
+    ///   - similarityThreshold: estimated Jaccard similarity from which two texts are near-copies.
+    ///     At 0.5, one changed word in a ten-word text (~0.7) and two in a twenty-word one still
+    ///     match; comments that only share a topic stay below 0.15.
+    ///   - maxEntries: the most entries kept, whatever the window.
+    public init(windowMillis: Int64, similarityThreshold: Double = 0.5, maxEntries: Int = 50_000) {
+        precondition(windowMillis >= 0 && maxEntries > 0, "the window cannot be negative, the capacity must be positive")
+        self.windowMillis = windowMillis
+        self.similarityThreshold = similarityThreshold
+        self.maxEntries = maxEntries
+    }
+
+    /// Entries currently kept.
+    public var count: Int { records.count - head }
+
+    /// Slots held for records, live or awaiting compaction (for tests of the memory bound).
+    var storedRecordSlots: Int { records.count }
+
+    func isLive(_ sequence: Int) -> Bool {
+        sequence - base >= head && sequence - base < records.count
+    }
+
+    /// The live record with this sequence number, if any.
+    func record(_ sequence: Int) -> Record? {
+        isLive(sequence) ? records[sequence - base] : nil
+    }
+
+    /// The next older record in the same bucket of `band` (maybe no longer live).
+    func olderInBucket(than sequence: Int, band: Int) -> Int {
+        links[(sequence - base) * CampaignBanding.bandCount + band]
+    }
+
+    /// The indexed entry of a comment, if it is still in the index.
+    public func entry(commentId: Int64) -> Entry? {
+        sequenceByComment[commentId].flatMap { record($0)?.entry }
+    }
+
+    /// The oldest time still inside the window that ends at `millis`.
+    func windowStart(endingAt millis: Int64) -> Int64 {
+        let (start, overflow) = millis.subtractingReportingOverflow(windowMillis)
+        return overflow ? .min : start
+    }
+
+    /// Indexes a comment; first drops the entries older than its window, then, past `maxEntries`,
+    /// the oldest.
+    public mutating func insert(_ signature: CampaignSignature, entry: Entry) {
+        evict(before: windowStart(endingAt: entry.atMillis))
+        let sequence = base + records.count
+        records.append(Record(signature: signature, entry: entry))
+        for band in 0..<CampaignBanding.bandCount {
+            let key = CampaignBanding.key(band: band, of: signature)
+            links.append(buckets.updateValue(sequence, forKey: key) ?? -1)
+        }
+        sequenceByComment[entry.commentId] = sequence
+        while count > maxEntries {
+            evictOldest()
+        }
+    }
+
+    /// Marks the listed comments as members of a campaign; ids no longer indexed are ignored.
+    public mutating func assign(campaignId: Int64, to commentIds: [Int64]) {
+        for commentId in commentIds {
+            guard let sequence = sequenceByComment[commentId] else { continue }
+            records[sequence - base]?.entry.campaignId = campaignId
+        }
+    }
+
+    /// Drops entries posted before `millis`, oldest first, stopping at the first newer one (entries
+    /// are expected in roughly arrival order; a straggler leaves with the ones after it).
+    public mutating func evict(before millis: Int64) {
+        while head < records.count, let oldest = records[head], oldest.entry.atMillis < millis {
+            evictOldest()
+        }
+    }
+
+    private mutating func evictOldest() {
+        guard head < records.count, let oldest = records[head] else { return }
+        let sequence = base + head
+        for band in 0..<CampaignBanding.bandCount {
+            let key = CampaignBanding.key(band: band, of: oldest.signature)
+            // Newer records in the bucket end their chain here: the link now points below `base + head`.
+            if buckets[key] == sequence {
+                buckets[key] = nil
+            }
+        }
+        if sequenceByComment[oldest.entry.commentId] == sequence {
+            sequenceByComment[oldest.entry.commentId] = nil
+        }
+        records[head] = nil
+        head += 1
+        compactIfWorthIt()
+    }
+
+    /// Drops evicted slots once they are at least half of the storage, so the storage stays within
+    /// twice the live entries (plus 1024) and compaction costs amortized O(1) per entry.
+    private mutating func compactIfWorthIt() {
+        guard head >= 1024 || head == records.count, head * 2 >= records.count else { return }
+        records.removeFirst(head)
+        links.removeFirst(head * CampaignBanding.bandCount)
+        base += head
+        head = 0
+    }
+}
