@@ -15,3 +15,4 @@ CREATE UNIQUE INDEX reports_once_per_client ON reports(comment_id, client_hash) 
 
 -- Under attack an article holds every new comment until this time (milliseconds); NULL: no brake.
 ALTER TABLE articles ADD COLUMN brake_until INTEGER;
+CREATE INDEX articles_braked ON articles(brake_until) WHERE brake_until IS NOT NULL;

@@ -22,6 +22,26 @@ extension SaringStore {
         }
     }
 
+    /// The published and held comments of a spam campaign, oldest first.
+    public func campaignComments(_ campaignId: Int64) async throws -> [Comment] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.commentColumns) FROM comments WHERE campaign_id = ? AND status <> 'rejected' ORDER BY id",
+                arguments: [campaignId]
+            ).map(Self.comment(from:))
+        }
+    }
+
+    /// Articles whose brake holds new comments now, with when it ends.
+    public func brakedArticles() async throws -> [(articleId: String, until: Date)] {
+        let millis = Timestamp.millis(now())
+        return try await read { db in
+            try Row.fetchAll(db, sql: "SELECT id, brake_until FROM articles WHERE brake_until > ? ORDER BY id", arguments: [millis])
+                .map { (articleId: $0["id"], until: Timestamp.date($0["brake_until"])) }
+        }
+    }
+
     /// Holds every new comment on `articleId` until `until` (the article brake).
     public func engageBrake(articleId: String, until: Date) async throws {
         let millis = Timestamp.millis(until)

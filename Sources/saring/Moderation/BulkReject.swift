@@ -16,7 +16,6 @@ struct BulkReject {
         let regex = try PCRE2Pattern(pattern)
         let normalizer = TextNormalizer()
         let scratch = MatchScratch()
-        let style = TerminalStyle.forStandardOutput()
         var matches: [(Comment, [Range<Int>])] = []
         for comment in try await store.bulkCandidates(filter, moderator: moderator) {
             let normalized = normalizer.normalize(comment.body)
@@ -24,7 +23,30 @@ struct BulkReject {
             let ranges = text.withUTF8 { regex.matches(in: $0, scratch: scratch) }.ranges
             if !ranges.isEmpty { matches.append((comment, ranges.map { normalized.originalScalarRange(forNormalizedUTF8: $0) })) }
         }
-        print(TerminalText.neutralized("\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)"))
+        let expected: CommentStatus? = switch filter.kind {
+        case .pending: .pending
+        case .flagged: .published
+        case .reported: nil
+        }
+        try await BulkRejection(store: store, moderator: moderator, reason: reason ?? "bulk: \(pattern)", sample: sample).run(
+            matches, title: "\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)",
+            expectedStatus: expected, dryRun: dryRun, confirmed: confirmed)
+    }
+}
+
+/// The second half of every bulk clean-up: show the count and a sample, confirm on a terminal
+/// (or `--yes`), then reject in one transaction, skipping what changed meanwhile.
+struct BulkRejection {
+    let store: SaringStore
+    let moderator: String
+    let reason: String
+    let sample: Int
+
+    func run(
+        _ matches: [(Comment, [Range<Int>])], title: String, expectedStatus: CommentStatus?, dryRun: Bool, confirmed: Bool
+    ) async throws {
+        let style = TerminalStyle.forStandardOutput()
+        print(TerminalText.neutralized(title))
         for (comment, spans) in matches.prefix(sample) {
             // Cut before highlighting, so a highlight is never left open; neutralizing keeps the spans' offsets.
             let shown = String(TerminalText.neutralized(comment.body, lineBreaks: .spaces).prefix(200))
@@ -48,13 +70,8 @@ struct BulkReject {
                 return
             }
         }
-        let expected: CommentStatus? = switch filter.kind {
-        case .pending: .pending
-        case .flagged: .published
-        case .reported: nil
-        }
         let result = try await store.decideMany(
-            matches.map(\.0.id), .reject, moderator: moderator, reason: reason ?? "bulk: \(pattern)", expectedStatus: expected)
+            matches.map(\.0.id), .reject, moderator: moderator, reason: reason, expectedStatus: expectedStatus)
         print("rejected \(result.decided.count)" + (result.skipped.isEmpty ? "" : "; skipped \(result.skipped.count) that changed meanwhile or are under review by another moderator"))
     }
 }

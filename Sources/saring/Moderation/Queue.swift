@@ -37,6 +37,10 @@ extension Saring {
             }
             let total = try await store.queueCount(filter)
             print("\(queue.kind.rawValue) queue: \(total) comment\(total == 1 ? "" : "s")\(total > items.count ? ", showing \(items.count)" : "")")
+            for (article, until) in try await store.brakedArticles() {
+                let minutes = max(1, Int(until.timeIntervalSince(now) / 60))
+                print(TerminalText.neutralized("article brake on \(article): every new comment is held for \(minutes) more min"))
+            }
             for item in items { print(Self.line(item, now: now)) }
         }
 
@@ -44,7 +48,8 @@ extension Saring {
             let comment = item.comment
             let rules = item.ruleIds.isEmpty ? "-" : item.ruleIds.joined(separator: ",")
             let text = TerminalText.neutralized(comment.body, lineBreaks: .spaces)
-            let reports = item.reports.isEmpty ? "" : " reports:\(item.reports.count)"
+            let reports = (item.reports.isEmpty ? "" : " reports:\(item.reports.count)")
+                + (comment.campaignId.map { " campaign:#\($0)" } ?? "")
             let line = "\(comment.id)  \(AgeParser.format(now.timeIntervalSince(comment.createdAt)))  \(comment.articleId)  "
                 + "\(comment.authorName)  \(comment.status.rawValue)\(comment.flagged ? "+flag" : "")  "
                 + "score \(comment.score.formatted())  \(rules)\(reports)  \(String(text.prefix(60)))"
@@ -73,6 +78,8 @@ struct QueueItemJSON: Encodable {
     let author: Author
     let reportCount: Int
     let reports: [String]
+    /// The spam campaign the comment belongs to, if any.
+    let campaignId: Int64?
 
     init(_ item: QueueItem) {
         id = item.comment.id
@@ -88,5 +95,6 @@ struct QueueItemJSON: Encodable {
         author = Author(name: item.author.name, identity: item.author.identity, standing: item.author.standing.rawValue)
         reportCount = item.reports.count
         reports = item.reports
+        campaignId = item.comment.campaignId
     }
 }

@@ -6,11 +6,12 @@ import SaringStore
 extension Saring {
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reject comments by id, or clean up a spam wave with --matching.",
+            abstract: "Reject comments by id, or clean up a spam wave with --matching or --campaign.",
             discussion: """
                 With --matching, the PCRE2 pattern runs on the normalized text like a policy rule, over the queue \
                 chosen by --kind/--article/--since. It shows how many comments match and a sample, then asks for \
-                confirmation on a terminal (or takes --yes); --dry-run changes nothing.
+                confirmation on a terminal (or takes --yes); --dry-run changes nothing. With --campaign, the same \
+                for every published or held comment of a spam campaign (its id is shown by `saring queue`).
                 """)
 
         @OptionGroup var database: DatabaseOptions
@@ -26,21 +27,26 @@ extension Saring {
         @Option(help: "Reject every comment of the queue whose normalized text matches this PCRE2 pattern.")
         var matching: String?
 
-        @Flag(help: "With --matching: show what would be rejected, change nothing.")
+        @Option(help: "Reject every published or held comment of this spam campaign.")
+        var campaign: Int64?
+
+        @Flag(help: "With --matching or --campaign: show what would be rejected, change nothing.")
         var dryRun = false
 
-        @Flag(help: "With --matching: do not ask for confirmation.")
+        @Flag(help: "With --matching or --campaign: do not ask for confirmation.")
         var yes = false
 
-        @Option(help: "With --matching: how many matching comments to show.")
+        @Option(help: "With --matching or --campaign: how many comments to show.")
         var sample: Int = 5
 
         @Flag(help: "Change a decision another moderator made (ids only).")
         var override = false
 
         func validate() throws {
-            if ids.isEmpty == (matching == nil) { throw ValidationError("give comment ids or --matching PATTERN (one of them)") }
-            if matching == nil && (dryRun || yes) { throw ValidationError("--dry-run and --yes go with --matching") }
+            let ways = [!ids.isEmpty, matching != nil, campaign != nil].filter { $0 }.count
+            if ways != 1 { throw ValidationError("give comment ids, --matching PATTERN or --campaign ID (one of them)") }
+            if !ids.isEmpty && (dryRun || yes) { throw ValidationError("--dry-run and --yes go with --matching or --campaign") }
+            if let campaign, campaign <= 0 { throw ValidationError("--campaign must be a campaign id (a positive number)") }
             if let matching {
                 do { _ = try PCRE2Pattern(matching) } catch {
                     throw ValidationError("--matching does not compile: \(error.message) at offset \(error.offset)")
@@ -56,6 +62,17 @@ extension Saring {
                     store: store, moderator: moderator.resolvedName, filter: queue.filter(limit: Int.max), pattern: matching,
                     reason: reason, sample: sample
                 ).run(dryRun: dryRun, confirmed: yes)
+                return
+            }
+            if let campaign {
+                let comments = try await store.campaignComments(campaign)
+                guard !comments.isEmpty else { throw CLIError("campaign #\(campaign) has no published or held comments") }
+                try await BulkRejection(
+                    store: store, moderator: moderator.resolvedName, reason: reason ?? "spam campaign #\(campaign)", sample: sample
+                ).run(
+                    comments.map { ($0, []) },
+                    title: "\(comments.count) comment\(comments.count == 1 ? "" : "s") of spam campaign #\(campaign)",
+                    expectedStatus: nil, dryRun: dryRun, confirmed: yes)
                 return
             }
             let runner = DecisionRunner(store: store, moderator: moderator.resolvedName)
