@@ -71,7 +71,9 @@ let package = Package(
             path: "Benchmarks/JudgeBench"
         ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
-        .testTarget(name: "SaringStoreTests", dependencies: ["SaringStore", "SaringCore"]),
+        .testTarget(
+            name: "SaringStoreTests",
+            dependencies: ["SaringStore", "SaringCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // A raw-socket HTTP client shared by the tests that talk to a live server.
         .target(name: "SaringTestSupport", path: "Tests/Support"),
         .testTarget(name: "SaringCLITests", dependencies: ["saring", "SaringStore", "SaringTestSupport"]),

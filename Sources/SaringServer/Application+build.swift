@@ -12,13 +12,14 @@ import ServiceLifecycle
 ///   - store: an open, migrated store.
 ///   - judge: decides each new comment.
 ///   - abuse: client hashing, rate limits and their clock.
+///   - keys: the credentials in force (site keys, moderators, admins).
 ///   - services: run alongside the server (the policy reloader).
 ///   - onServerRunning: called with the bound port once listening (tests bind port 0).
 public func buildApplication(
-    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls,
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
     services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse)
+    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys)
     let connections = ConnectionLimiter(maxPerClient: settings.maxConnectionsPerClient, trustedProxies: abuse.resolver.trustedProxies)
     return Application(
         router: router,
@@ -35,8 +36,9 @@ public func buildApplication(
 
 /// Routes and middleware, without a socket.
 public func buildRouter(
-    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder
 ) -> Router<SaringRequestContext> {
+    let authenticator = Authenticator(keys: keys, abuse: abuse)
     let router = Router(context: SaringRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -47,8 +49,8 @@ public func buildRouter(
         return JSONResponse.make(.ok, ["status": "ok"])
     }
     let v1 = router.group("v1")
-    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse).addRoutes(to: v1)
-    ArticlesController(store: store, settings: settings, abuse: abuse).addRoutes(to: v1)
+    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator).addRoutes(to: v1)
+    ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse).addRoutes(to: v1)
     return router
 }

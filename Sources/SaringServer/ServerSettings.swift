@@ -6,7 +6,7 @@ public struct ServerSettings: Sendable {
     public var port: Int
     public var databasePath: String
     public var policiesPath: String
-    /// Bearer token for the CMS endpoints; nil disables them.
+    /// One admin's bearer token (`--admin-token`), besides the keys file; nil: none.
     public var adminToken: String?
     /// Requests with larger bodies are refused (413) before they are buffered.
     public var maxRequestBytes: Int

@@ -37,5 +37,6 @@ public struct Migration: Sendable, Equatable {
         ("0002_moderation.sql", PackageResources._002_moderation_sql),
         ("0003_queue_by_score_index.sql", PackageResources._003_queue_by_score_index_sql),
         ("0004_open_internet.sql", PackageResources._004_open_internet_sql),
+        ("0005_verified_authors.sql", PackageResources._005_verified_authors_sql),
     ]
 }

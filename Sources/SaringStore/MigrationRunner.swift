@@ -28,6 +28,10 @@ struct MigrationRunner {
         try writer.writeWithoutTransaction { db in
             try Self.createLedger(db)
             var applied: [String] = []
+            // Foreign keys are off while a migration runs (SQLite's way to rebuild a table whose
+            // constraints change) and checked before it commits; they are on again afterwards.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
             for migration in migrations {
                 // Re-read inside each immediate transaction so two processes migrating at once
                 // never apply the same file twice.
@@ -38,6 +42,11 @@ struct MigrationRunner {
                         try db.execute(sql: migration.sql)
                     } catch {
                         throw MigrationError.failed(name: migration.name, message: "\(error)")
+                    }
+                    if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+                        let table: String = broken[0]
+                        throw MigrationError.failed(
+                            name: migration.name, message: "it leaves a row of \(table) whose foreign key points nowhere")
                     }
                     try db.execute(
                         sql: "INSERT INTO saring_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",

@@ -16,11 +16,16 @@ extension SaringStore {
     ///
     /// - Returns: the ids of the pending comments rejected by a ban.
     /// - Throws: ``StoreError/authorNotFound(identity:)``.
+    ///
+    /// - Parameter addressBan: a ban of an anonymous author also refuses new anonymous comments
+    ///   from the addresses it posted from (its 20 newest) for this long; unban lifts it.
     @discardableResult
     public func setStanding(
-        _ standing: AuthorStanding, of identity: AuthorIdentity, moderator: String, reason: String?
+        _ standing: AuthorStanding, of identity: AuthorIdentity, moderator: String, reason: String?,
+        addressBan: Duration = .seconds(48 * 3600)
     ) async throws -> [Int64] {
         let millis = Timestamp.millis(now())
+        let banMillis = addressBan.components.seconds * 1000
         return try await write { db in
             guard let authorId = try Int64.fetchOne(db, sql: "SELECT id FROM authors WHERE identity = ?", arguments: [identity.key]) else {
                 throw StoreError.authorNotFound(identity: identity.key)
@@ -35,7 +40,21 @@ extension SaringStore {
             try db.execute(
                 sql: "INSERT INTO author_actions (author_id, moderator, action, reason, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [authorId, moderator, action, reason, millis])
-            guard standing == .banned else { return [] }
+            if standing != .banned {
+                try db.execute(sql: "DELETE FROM banned_clients WHERE author_id = ?", arguments: [authorId])
+                return []
+            }
+            if !identity.isVerified, banMillis > 0 {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO banned_clients (client_hash, author_id, created_at, expires_at)
+                        SELECT DISTINCT client_hash, ?, ?, ? FROM (
+                            SELECT client_hash FROM comments WHERE author_id = ? AND client_hash IS NOT NULL
+                            ORDER BY id DESC LIMIT 200)
+                        LIMIT 20
+                        """,
+                    arguments: [authorId, millis, millis + banMillis, authorId])
+            }
             let pending = try Int64.fetchAll(
                 db, sql: "SELECT id FROM comments WHERE author_id = ? AND status = 'pending' ORDER BY id", arguments: [authorId])
             for id in pending {

@@ -51,9 +51,20 @@ extension SaringStore {
                 RETURNING id, standing
                 """,
             [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
-        let standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
+        var standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
+        var addressBannedWith: String? = nil
+        if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
+            addressBannedWith = try db.firstRow("""
+                    SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id
+                    WHERE b.client_hash = ? AND b.expires_at > ? LIMIT 1
+                    """, [clientHash, millis])?["name"]
+            if addressBannedWith != nil { standing = .banned }
+        }
         let braked = (article["brake_until"] as Int64?).map { $0 > millis } ?? false
-        let final = verdict.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
+        var final = verdict.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
+        if let name = addressBannedWith, let last = final.reasons.indices.last, final.reasons[last] == "author is banned" {
+            final.reasons[last] = "posted from an address banned with author \(name)"
+        }
 
         try db.run("""
                 INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,

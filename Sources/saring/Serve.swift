@@ -22,8 +22,11 @@ extension Saring {
         @Option(help: "Port to listen on (env SARING_PORT; default 8080).")
         var port: Int?
 
-        @Option(help: "Bearer token for PUT /v1/articles (env SARING_ADMIN_TOKEN); unset disables it.")
+        @Option(help: "One admin's bearer token, besides the keys file (env SARING_ADMIN_TOKEN).")
         var adminToken: String?
+
+        @Option(help: "The keys file: site keys, moderator and admin tokens (env SARING_KEYS_FILE; reloaded on SIGHUP).")
+        var keys: String?
 
         @Option(help: "Maximum comment length in characters (default 5000).")
         var maxCommentLength: Int = 5_000
@@ -128,6 +131,12 @@ extension Saring {
             } catch let problem as AddressKey.Problem {
                 throw CLIError("refusing to start: \(problem)")
             }
+            let keysHolder: KeysHolder
+            do {
+                keysHolder = try KeysHolder(path: keys ?? environment["SARING_KEYS_FILE"], adminToken: settings.adminToken)
+            } catch {
+                throw CLIError("refusing to start: \(error)")
+            }
             if noRateLimits {
                 logger.warning("rate limits are OFF (--no-rate-limits): use this only for load tests on 127.0.0.1")
             }
@@ -136,7 +145,8 @@ extension Saring {
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger)
             let app = buildApplication(
-                settings: settings, store: store, judge: holder, abuse: abuse, services: [reloader], logger: logger,
+                settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder,
+                services: [reloader, KeysReloader(holder: keysHolder, logger: logger)], logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })

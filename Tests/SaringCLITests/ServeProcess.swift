@@ -8,6 +8,7 @@ final class ServeProcess: @unchecked Sendable {
     let client: RawHTTP
     let folder: URL
     private var output = Data()
+    private let pipe = Pipe()
 
     /// Starts the server in `folder` (which holds `Policies/`) and waits until it listens.
     init(folder: URL, arguments: [String] = []) throws {
@@ -15,7 +16,6 @@ final class ServeProcess: @unchecked Sendable {
         process.executableURL = CLI.binary
         process.arguments = ["serve", "--port", "0", "--db", folder.appendingPathComponent("serve.sqlite").path] + arguments
         process.currentDirectoryURL = folder
-        let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
@@ -35,6 +35,17 @@ final class ServeProcess: @unchecked Sendable {
             throw RawHTTP.Failure(description: "serve did not start: \(String(decoding: output, as: UTF8.self))")
         }
         client = RawHTTP(port: port)
+    }
+
+    /// Reads the server's output until it contains `text` (30 s at most).
+    func waitForOutput(_ text: String) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while !String(decoding: output, as: UTF8.self).contains(text) {
+            guard Date() < deadline else { throw RawHTTP.Failure(description: "serve never printed '\(text)'") }
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { throw RawHTTP.Failure(description: "serve ended before printing '\(text)'") }
+            output.append(chunk)
+        }
     }
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }

@@ -18,6 +18,19 @@ public struct AbuseSettings: Sendable, Equatable {
     public var hideAfterReports: Int = 0
     /// What a rejected comment's submitter is told, so probing which variant passes teaches nothing.
     public var rejectedAnswer: CommentStatus = .pending
+    /// Names anonymous readers may not use (folded like text, matched as whole words), so nobody
+    /// poses as the newsroom; verified readers are vouched for by the site and may.
+    public var reservedNames: [String] = ["admin", "administrator", "moderator", "redaksi", "saring", "official", "resmi"]
+
+    /// Whether an anonymous reader's display name uses a reserved name.
+    public func isReserved(name: String) -> Bool {
+        let words = AuthorIdentity.folded(name).split(separator: " ")
+        return reservedNames.contains { reserved in
+            let parts = AuthorIdentity.folded(reserved).split(separator: " ")
+            guard !parts.isEmpty, parts.count <= words.count else { return false }
+            return (0...(words.count - parts.count)).contains { Array(words[$0..<$0 + parts.count]) == parts }
+        }
+    }
 
     public init() {}
 }

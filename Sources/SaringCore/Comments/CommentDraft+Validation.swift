@@ -29,6 +29,15 @@ extension CommentDraft {
             }
             draft.authorEmail = trimmed
         }
+        if let userId = verifiedUserId {
+            guard (1...128).contains(userId.unicodeScalars.count),
+                !userId.unicodeScalars.contains(where: { Self.isControl($0) || $0.properties.isWhitespace })
+            else {
+                throw InputProblem(
+                    field: "author.id", code: "invalid_author_id",
+                    message: "author.id must be 1-128 characters without spaces or control characters")
+            }
+        }
         if body.trimmedWhitespace.isEmpty {
             throw InputProblem(field: "body", code: "empty_body", message: "body must not be empty")
         }

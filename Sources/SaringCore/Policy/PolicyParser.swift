@@ -46,7 +46,7 @@ public enum PolicyParser {
         return items.compactMap { RuleParser.parse($0, file: file, defaultCategory: defaultCategory, into: &diagnostics) }
     }
 
-    private static func yamlProblem(_ error: any Error, file source: PolicySource.File) -> Diagnostic {
+    static func yamlProblem(_ error: any Error, file source: PolicySource.File) -> Diagnostic {
         let file = source.name
         switch error {
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):

@@ -1,5 +1,5 @@
 /// The internet-facing sections of `settings.yaml`: `rate-limits`, `campaigns`, `article-brake`,
-/// `reports` and `responses`.
+/// `reports`, `identities` and `responses`.
 extension SettingsParser {
     static func parseAbuse(_ top: YAMLMapping, into abuse: inout AbuseSettings, _ diagnostics: inout [Diagnostic]) {
         let bucketKeys = ["per-client", "per-author", "per-article", "reports-per-client"]
@@ -14,7 +14,7 @@ extension SettingsParser {
                 if sources == 1 { diagnostics.append(campaigns.problem("min-sources", "'min-sources' must be 0 (off) or at least 2")) }
                 else { abuse.campaigns.minSources = sources }
             }
-            if let minutes = minutes(campaigns, "window-minutes", 1...10_080, &diagnostics) { abuse.campaigns.windowMinutes = minutes }
+            if let minutes = ranged(campaigns, "window-minutes", 1...10_080, &diagnostics) { abuse.campaigns.windowMinutes = minutes }
             if let similarity = campaigns.number("similarity", into: &diagnostics) {
                 if (0.2...1).contains(similarity) { abuse.campaigns.similarity = similarity }
                 else { diagnostics.append(campaigns.problem("similarity", "'similarity' must be between 0.2 and 1")) }
@@ -26,11 +26,14 @@ extension SettingsParser {
         }
         if let brake = section(top, "article-brake", ["max-comments", "window-minutes", "hold-minutes"], &diagnostics) {
             abuse.brake.maxComments = brake.integer("max-comments", into: &diagnostics) ?? abuse.brake.maxComments
-            if let minutes = minutes(brake, "window-minutes", 1...1_440, &diagnostics) { abuse.brake.windowMinutes = minutes }
-            if let minutes = minutes(brake, "hold-minutes", 1...10_080, &diagnostics) { abuse.brake.holdMinutes = minutes }
+            if let minutes = ranged(brake, "window-minutes", 1...1_440, &diagnostics) { abuse.brake.windowMinutes = minutes }
+            if let minutes = ranged(brake, "hold-minutes", 1...10_080, &diagnostics) { abuse.brake.holdMinutes = minutes }
         }
         if let reports = section(top, "reports", ["hide-after"], &diagnostics) {
             abuse.hideAfterReports = reports.integer("hide-after", into: &diagnostics) ?? abuse.hideAfterReports
+        }
+        if let identities = section(top, "identities", ["reserved-names"], &diagnostics) {
+            abuse.reservedNames = identities.strings("reserved-names", into: &diagnostics) ?? abuse.reservedNames
         }
         if let responses = section(top, "responses", ["rejected-as"], &diagnostics),
             let answer = responses.string("rejected-as", into: &diagnostics)
@@ -64,7 +67,7 @@ extension SettingsParser {
         return .some(BucketRule(burst: burst, perMinute: rate))
     }
 
-    private static func minutes(
+    private static func ranged(
         _ mapping: YAMLMapping, _ key: String, _ range: ClosedRange<Int>, _ diagnostics: inout [Diagnostic]
     ) -> Int? {
         guard let value = mapping.integer(key, into: &diagnostics) else { return nil }

@@ -7,7 +7,7 @@ enum SettingsParser {
         guard let top = YAMLMapping(
             node, file: file, allowed: [
                 "score", "links", "length", "shouting", "first-comments", "matching", "rate-limits", "campaigns",
-                "article-brake", "reports", "responses",
+                "article-brake", "reports", "identities", "responses",
             ],
             what: "settings", into: &diagnostics)
         else { return settings }

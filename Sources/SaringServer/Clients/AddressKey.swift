@@ -19,7 +19,7 @@ public enum AddressKey {
     /// - Throws: ``Problem`` naming the file or the setting that is wrong.
     public static func load(hex: String?, databasePath: String) throws -> [UInt8] {
         if let hex {
-            guard let key = decode(hex), key.count >= 16 else {
+            guard let key = Digests.bytes(hex: hex), key.count >= 16 else {
                 throw Problem(description: "SARING_ADDRESS_KEY must be at least 32 hex digits")
             }
             return key
@@ -49,7 +49,7 @@ public enum AddressKey {
             throw Problem(description: "\(path): cannot read the address-hash key")
         }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let key = decode(text), key.count >= 16 else {
+        guard let key = Digests.bytes(hex: text), key.count >= 16 else {
             throw Problem(description: "\(path): not an address-hash key (expected 64 hex digits); restore it or remove it to make a new one")
         }
         return key
@@ -58,25 +58,5 @@ public enum AddressKey {
     private static func random() -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    }
-
-    static func decode(_ hex: String) -> [UInt8]? {
-        let digits = Array(hex.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        for i in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = value(digits[i]), let low = value(digits[i + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
-    }
-
-    private static func value(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

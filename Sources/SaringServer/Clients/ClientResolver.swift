@@ -16,8 +16,8 @@ public struct ClientResolver: Sendable {
     /// The client's address: `peer` unless it is a trusted proxy, then the forwarded chain read
     /// from the right, skipping trusted proxies. A chain that holds no untrusted address (or
     /// garbage where the client should be) leaves the last trusted hop as the client.
-    public func address(peer: IPAddress?, forwardedFor: [String]) -> IPAddress? {
-        guard let peer, isTrusted(peer) else { return peer }
+    public func address(peer: IPAddress?, forwardedFor: [String], trustingPeer: Bool = false) -> IPAddress? {
+        guard let peer, trustingPeer || isTrusted(peer) else { return peer }
         var client = peer
         let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         for hop in hops.reversed() {

@@ -7,7 +7,7 @@ import SaringStore
 struct ArticlesController<Context: RemoteAddressRequestContext> {
     let store: SaringStore
     let settings: ServerSettings
-    let abuse: AbuseControls
+    let authenticator: Authenticator
 
     struct ArticleRequest: Decodable {
         let title: String?
@@ -31,7 +31,7 @@ struct ArticlesController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {
-        try AdminToken.check(request, expected: settings.adminToken, abuse: abuse, context: context)
+        _ = try authenticator.admin(request, context)
         let id = try CommentsController<Context>.articleId(context)
         let input = try await JSONRequest.decode(ArticleRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         try Self.checkLength(input.title, field: "title", max: 500)

@@ -5,6 +5,8 @@ struct SubmitCommentRequest: Decodable {
     struct Author: Decodable {
         let name: String
         let email: String?
+        /// The site's user id of a logged-in reader; only with a site key.
+        let id: String?
     }
     let author: Author
     let body: String

@@ -10,6 +10,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
     let judge: any CommentJudge
     let settings: ServerSettings
     let abuse: AbuseControls
+    let authenticator: Authenticator
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("articles/:articleId/comments", use: submit)
@@ -19,19 +20,29 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
 
     @Sendable func submit(_ request: Request, context: Context) async throws -> Response {
         let articleId = try Self.articleId(context)
+        let caller = try authenticator.caller(request, context)
         let input = try await JSONRequest.decode(SubmitCommentRequest.self, from: request, maxBytes: settings.maxRequestBytes)
-        let clientHash = abuse.clientHash(request, context)
+        if input.author.id != nil, !caller.isSite {
+            throw APIError(
+                .forbidden, "site_key_required", "author.id (a verified reader) may only be sent by the site's backend with a site key")
+        }
+        // The site's backend speaks for its readers: their address is the one it forwards.
+        let clientHash = abuse.clientHash(request, context, trustingPeer: caller.isSite)
         let draft: CommentDraft
         do {
             draft = try CommentDraft(
                 articleId: articleId, authorName: input.author.name, authorEmail: input.author.email,
-                body: input.body, parentId: input.parentId, clientHash: clientHash
+                body: input.body, parentId: input.parentId, clientHash: clientHash, verifiedUserId: input.author.id
             ).validated(limits: settings.limits)
         } catch {
             throw APIError(.unprocessableContent, error.code, error.message)
         }
         let policySettings = judge.settings
         let limits = policySettings.abuse
+        if draft.verifiedUserId == nil, limits.isReserved(name: draft.authorName) {
+            throw APIError(
+                .unprocessableContent, "reserved_name", "author.name '\(draft.authorName)' is reserved for the newsroom; choose another name")
+        }
         try abuse.limit([
             ("client:" + clientHash, limits.perClient, "per-client"),
             ("author:" + draft.authorIdentity.key, limits.perAuthor, "per-author"),

@@ -8,7 +8,7 @@ struct StandingChange: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var moderator: ModeratorOptions
 
-    @Argument(help: "The author: their e-mail address, or their display name when they gave no e-mail.")
+    @Argument(help: "The author: user:ID for a site-verified reader, an e-mail address, or a display name when they gave no e-mail.")
     var author: String
 
     @Option(help: "Reason recorded with the change.")
@@ -18,12 +18,13 @@ struct StandingChange: ParsableArguments {
         if author.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the author must not be empty") }
     }
 
-    func apply(_ standing: AuthorStanding) async throws -> [Int64] {
+    func apply(_ standing: AuthorStanding, addressHours: Int = 0) async throws -> [Int64] {
         let store = try database.openStore()
         try store.migrate()
         do {
             return try await store.setStanding(
-                standing, of: AuthorIdentity(moderatorInput: author), moderator: moderator.resolvedName, reason: reason)
+                standing, of: AuthorIdentity(moderatorInput: author), moderator: moderator.resolvedName, reason: reason,
+                addressBan: .seconds(addressHours * 3600))
         } catch StoreError.authorNotFound(let identity) {
             throw CLIError("no author \(identity) (authors are identified by e-mail when they gave one, else by name)")
         }
@@ -36,8 +37,18 @@ extension Saring {
             abstract: "Ban an author: their new comments are rejected on arrival; their pending ones are rejected now.")
         @OptionGroup var change: StandingChange
 
+        @Option(
+            help: ArgumentHelp(
+                "An anonymous author's ban also refuses new anonymous comments from the addresses they posted from, for this many hours (0: off). Kept short: under carrier-grade NAT one address is many readers.",
+                valueName: "hours"))
+        var addressHours: Int = 48
+
+        func validate() throws {
+            if !(0...8_760).contains(addressHours) { throw ValidationError("--address-hours must be 0-8760") }
+        }
+
         func run() async throws {
-            let rejected = try await change.apply(.banned)
+            let rejected = try await change.apply(.banned, addressHours: addressHours)
             print(TerminalText.neutralized("banned \(change.author); rejected \(rejected.count) pending comment\(rejected.count == 1 ? "" : "s")"))
         }
     }

@@ -30,6 +30,7 @@ struct LiveServer: Sendable {
         trustedProxies: String = "127.0.0.1/32",
         limiter: any RateLimiting = InMemoryRateLimiter(),
         now: @escaping @Sendable () -> Date = { Date() },
+        keysFile: String? = nil,
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -65,6 +66,7 @@ struct LiveServer: Sendable {
                     trustedProxies: try AddressRange.list(trustedProxies),
                     key: try AddressKey.load(hex: nil, databasePath: settings.databasePath)),
                 limiter: limiter, rateLimitsEnabled: rateLimits, now: now),
+            keys: try Self.keys(keysFile, in: folder, adminToken: settings.adminToken),
             services: services, logger: logger,
             onServerRunning: { port in portSink.yield(port) })
         let serverTask = Task { try await app.run() }
@@ -75,6 +77,14 @@ struct LiveServer: Sendable {
             LiveServer(
                 client: RawHTTP(port: port), store: store, databasePath: settings.databasePath, policyFolder: policyFolder,
                 policies: holder))
+    }
+
+    /// The credentials: `keysFile` (written beside the database) plus the settings' admin token.
+    static func keys(_ text: String?, in folder: URL, adminToken: String?) throws -> KeysHolder {
+        guard let text else { return try KeysHolder(adminToken: adminToken) }
+        let path = folder.appendingPathComponent("keys.yaml")
+        try Data(text.utf8).write(to: path)
+        return try KeysHolder(path: path.path, adminToken: adminToken)
     }
 
     /// Replaces the folder's files; each is written whole and renamed into place, as editors do.

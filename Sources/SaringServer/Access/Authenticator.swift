@@ -1,0 +1,45 @@
+import Hummingbird
+import SaringCore
+
+/// Tells who a request comes from by its `Authorization: Bearer …` header. Failed attempts are
+/// throttled per client (10 at once, then 10 a minute) — even with `--no-rate-limits` — so a
+/// credential cannot be guessed; tokens are never logged.
+struct Authenticator: Sendable {
+    let keys: KeysHolder
+    let abuse: AbuseControls
+
+    static let failureRule = BucketRule(burst: 10, perMinute: 10)
+
+    /// - Throws: 401 `unauthorized` for a malformed header or an unknown credential; 429 while
+    ///   the client's failures are throttled.
+    func caller(_ request: Request, _ context: some RemoteAddressRequestContext) throws -> Caller {
+        guard let header = request.headers[.authorization] else { return .reader }
+        let failures = "auth-failures:" + abuse.clientHash(request, context)
+        if case .limited(_, let wait) = abuse.limiter.peek(failures, rule: Self.failureRule, at: abuse.millis) {
+            throw APIError(
+                .tooManyRequests, "rate_limited", "too many failed authentication attempts; retry later",
+                retryAfter: Int(max(1, (wait + 999) / 1000)))
+        }
+        let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)) : ""
+        guard !token.isEmpty, let caller = keys.current.caller(forToken: token) else {
+            _ = abuse.limiter.take([RateBucket(key: failures, rule: Self.failureRule, limit: "auth-failures")], at: abuse.millis)
+            throw APIError(.unauthorized, "unauthorized", "a valid credential is required (Authorization: Bearer …)")
+        }
+        return caller
+    }
+
+    /// An admin, or 401/403.
+    func admin(_ request: Request, _ context: some RemoteAddressRequestContext) throws -> Caller {
+        if keys.current.credentials.allSatisfy({ $0.kind != .admin }) {
+            throw APIError(
+                .unauthorized, "admin_disabled",
+                "no admin credential is configured on this server (an admins entry in the keys file, or SARING_ADMIN_TOKEN)")
+        }
+        let caller = try caller(request, context)
+        guard caller.isAdmin else {
+            if caller == .reader { throw APIError(.unauthorized, "unauthorized", "an admin token is required (Authorization: Bearer …)") }
+            throw APIError(.forbidden, "forbidden", "this needs an admin token")
+        }
+        return caller
+    }
+}
