@@ -42,6 +42,7 @@ public func buildRouter(
     let router = Router(context: SaringRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: CORSMiddleware(origins: settings.corsOrigins))
     router.get("healthz") { _, _ in
         guard await store.isReachable() else {
             throw APIError(.serviceUnavailable, "storage_unavailable", "the database cannot be read")

@@ -21,6 +21,8 @@ public struct ServerSettings: Sendable {
     public var bodyDeadline: Duration = .seconds(10)
     /// Open connections per client address (trusted proxies are not counted); more are closed at once.
     public var maxConnectionsPerClient: Int = 64
+    /// Browser origins allowed to call the API directly (CORS); none by default.
+    public var corsOrigins: Set<String> = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "saring.sqlite",

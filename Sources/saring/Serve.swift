@@ -55,6 +55,9 @@ extension Saring {
         @Option(help: "Open connections allowed per client address; trusted proxies are not counted (default 64).")
         var maxConnectionsPerClient: Int = 64
 
+        @Option(help: "Browser origins allowed to call the API directly, as https://host[,…] (env SARING_CORS_ORIGINS; default none).")
+        var corsOrigins: String?
+
         @Flag(help: "Turn off the per-client, per-author and per-article rate limits (load tests); campaigns stay on.")
         var noRateLimits = false
 
@@ -74,6 +77,17 @@ extension Saring {
                 throw ValidationError("--max-connections-per-client must be 1-100000")
             }
             _ = try proxies()
+            _ = try origins()
+        }
+
+        func origins() throws -> Set<String> {
+            let (text, source) = corsOrigins.map { ($0, "--cors-origins") }
+                ?? (ProcessInfo.processInfo.environment["SARING_CORS_ORIGINS"] ?? "", "SARING_CORS_ORIGINS")
+            do {
+                return try parseCORSOrigins(text)
+            } catch {
+                throw ValidationError("\(source): \(error)")
+            }
         }
 
         /// `--trusted-proxies`, else `SARING_TRUSTED_PROXIES`, parsed.
@@ -102,6 +116,7 @@ extension Saring {
             configured.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
             configured.bodyDeadline = .milliseconds(Int(bodyDeadline * 1000))
             configured.maxConnectionsPerClient = maxConnectionsPerClient
+            configured.corsOrigins = try origins()
             let settings = configured
 
             var logger = Logger(label: "saring")
