@@ -570,7 +570,8 @@ def main():
         if row.get("stored", {}).get("missing"):
             print("  ! %s: %d ids answered 201 are not in the comments table" % (row["scenario"], row["stored"]["missing"]))
         if row["sent"] < row["planned"]:
-            print("  ! %s: only %d of %d requests sent before its time limit" % (row["scenario"], row["sent"], row["planned"]))
+            if not row["scenario"].startswith("6 "):  # the sustained flood is bounded by time on purpose
+                print("  ! %s: only %d of %d requests sent before its time limit" % (row["scenario"], row["sent"], row["planned"]))
         if "report_rows" in row:
             print("  reported comment #%d: %d report row(s) stored, comment is now %s"
                   % (target, row["report_rows"], row["target_status"]))
@@ -580,11 +581,11 @@ def main():
     attack = reader.summary(phases_attack)
     per_phase = {p: reader.summary([p]) for p in phases_attack}
     print()
-    print("Well-behaved reader (%s, one address, one name, 1 post / 2 s, 5 reads / s; latencies in ms)" % Reader.NAME)
+    print("Well-behaved reader (%s, one address, one name, 1 post / 20 s, 5 reads / s; latencies in ms)" % Reader.NAME)
     headers = ["phase", "reads", "read p50", "read p99", "posts", "post p50", "post p99", "all p50", "all p99",
                "non-2xx"]
     table = []
-    for label, summary in [("quiet (1)", quiet), ("under attack (2-5)", attack)] + \
+    for label, summary in [("quiet (1)", quiet), ("under attack (2-%s)" % (phases_attack[-1] if phases_attack else "6"), attack)] + \
             [("  during %s" % p, per_phase[p]) for p in phases_attack]:
         table.append([label, summary["read"]["n"], fmt_ms(summary["read"]["p50_ms"]), fmt_ms(summary["read"]["p99_ms"]),
                       summary["post"]["n"], fmt_ms(summary["post"]["p50_ms"]), fmt_ms(summary["post"]["p99_ms"]),

@@ -76,6 +76,23 @@ struct ConnectionDisciplineTests {
         }
     }
 
+    @Test func aClientHangingUpMidBodyIsNoErrorInTheLog() async throws {
+        let log = CapturedLog()
+        try await LiveServer.run(log: log) { server in
+            var request = Self.head([
+                "POST /v1/articles/a1/comments HTTP/1.1", "Host: x", "Content-Type: application/json", "Content-Length: 500",
+            ])
+            request.append(Data(#"{"author":{"name":"Budi"},"body":"tulisan yang terputus"#.utf8))
+            // Sends part of the body, then hangs up its side, as a phone losing signal. The server
+            // answers (it logs before answering) and closes: that close is what we wait for.
+            let (reply, closed) = try await server.client.converse(request, halfClose: true, readTimeout: 5)
+            #expect(reply.status == 400)
+            #expect(reply.errorCode == "incomplete_body")
+            #expect(closed)
+            #expect(!log.all.contains { $0.level >= .error }, "\(log.all.map { "\($0.level) \($0.message)" })")
+        }
+    }
+
     @Test func oneClientCannotHoldMoreThanItsShareOfConnections() async throws {
         var settings = ServerSettings(adminToken: "test-admin-token")
         settings.maxConnectionsPerClient = 4

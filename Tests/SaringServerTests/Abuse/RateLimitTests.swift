@@ -79,7 +79,8 @@ struct RateLimitTests {
 
     @Test func anArticleUnderAFloodIsLimitedForEveryone() async throws {
         let files = ["settings.yaml": "rate-limits:\n  per-article: {burst: 10, per-minute: 10}\n"]
-        try await LiveServer.run(policyFiles: files, rateLimits: true) { server in
+        let clock = TestClock()
+        try await LiveServer.run(policyFiles: files, rateLimits: true, now: { clock.now }) { server in
             for n in 0..<10 {
                 #expect(try await Self.post(server, Readers.body(n), client: "10.1.0.\(n + 1)", article: "hot").status == 201)
             }
@@ -122,7 +123,8 @@ struct RateLimitTests {
     }
 
     @Test func failedAdminTokensAreThrottledPerClient() async throws {
-        try await LiveServer.run { server in
+        let clock = TestClock()
+        try await LiveServer.run(now: { clock.now }) { server in
             var statuses: [Int] = []
             for _ in 0..<12 {
                 statuses.append(

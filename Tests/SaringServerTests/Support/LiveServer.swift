@@ -31,6 +31,7 @@ struct LiveServer: Sendable {
         limiter: any RateLimiting = InMemoryRateLimiter(),
         now: @escaping @Sendable () -> Date = { Date() },
         keysFile: String? = nil,
+        log: CapturedLog? = nil,
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -42,9 +43,9 @@ struct LiveServer: Sendable {
         let store = try SaringStore(path: settings.databasePath, now: now)
         try store.migrate()
 
-        var logger = Logger(label: "saring-test")
+        var logger = log?.logger() ?? Logger(label: "saring-test")
         // Cancelling the server at the end of each test logs an error we do not need to see.
-        logger.logLevel = .critical
+        if log == nil { logger.logLevel = .critical }
         var judge = judge
         var services: [any Service] = []
         var holder: PolicyHolder? = nil
