@@ -79,7 +79,9 @@ let package = Package(
         .testTarget(name: "SaringCLITests", dependencies: ["saring", "SaringStore", "SaringTestSupport"]),
         .testTarget(
             name: "SaringServerTests",
-            dependencies: ["SaringServer", "SaringStore", "SaringCore", "SaringTestSupport"]
+            dependencies: [
+                "SaringServer", "SaringStore", "SaringCore", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -79,3 +79,21 @@ struct CampaignCLITests {
         #expect(result.stderr.contains("campaign #999 has no published or held comments"))
     }
 }
+
+@Suite("The article brake in the CLI (the real binary)")
+struct BrakeCLITests {
+    @Test func theQueueNamesArticlesUnderTheirBrake() async throws {
+        let path = try CLI.temporaryFolder().appendingPathComponent("brake.sqlite").path
+        let store = try SaringStore(path: path)
+        try store.migrate()
+        for article in ["panas", "tenang"] {
+            let draft = CommentDraft(articleId: article, authorName: "Sari", authorEmail: nil, body: "Harga beras naik", parentId: nil)
+            _ = try await store.submit(draft, verdict: Verdict(status: .pending, publishedBody: draft.body, policyVersion: "v1"))
+        }
+        try await store.engageBrake(articleId: "panas", until: Date().addingTimeInterval(20 * 60))
+        let result = try CLI.run(["queue", "--db", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("article brake on panas"))
+        #expect(!result.stdout.contains("article brake on tenang"))
+    }
+}

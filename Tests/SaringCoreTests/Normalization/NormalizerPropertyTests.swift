@@ -14,7 +14,7 @@ struct NormalizerPropertyTests {
     ]
 
     static func generatedTexts(count: Int) -> [String] {
-        var random = NormalizerTestRandom(seed: 0x5A41_1E6)
+        var random = SeededRandom(seed: 0x5A41_1E6)
         return (0..<count).map { _ in
             let length = Int.random(in: 0...40, using: &random)
             return (0..<length).map { _ in pools.randomElement(using: &random)!.randomElement(using: &random)! }.joined()

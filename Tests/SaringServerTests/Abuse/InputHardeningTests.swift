@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SaringCore
 import SaringServer
 import SaringStore
@@ -76,6 +77,25 @@ struct InputHardeningTests {
             #expect(
                 toHidden.text.replacingOccurrences(of: "\(hidden)", with: "N")
                     == toNothing.text.replacingOccurrences(of: "999", with: "N"))
+        }
+    }
+
+    /// A database fault is a 500 for the client and one line for the operator, naming the kind of
+    /// error only: SQL (and the comment text in it) stays out of logs at the default level.
+    @Test func aDatabaseFaultLogsNoSQL() async throws {
+        let log = CapturedLog()
+        try await LiveServer.run(log: log) { server in
+            let posted = try await server.client.json("POST", "/v1/articles/a1/comments", Readers.body(1))
+            let id = try posted.json()["id"] as? Int ?? 0
+            // Break the schema behind the server's back, as a failing disk or a bad manual edit would.
+            let other = try DatabaseQueue(path: server.databasePath)
+            try await other.write { db in try db.execute(sql: "DROP TABLE reports") }
+            let reply = try await server.client.json("POST", "/v1/comments/\(id)/reports", ["reason": "rahasia pelapor 0812"])
+            #expect(reply.status == 500)
+            #expect(reply.errorCode == "internal_error")
+            let errors = log.all.filter { $0.level >= .error }.map(\.message)
+            #expect(errors.count == 1)
+            #expect(errors.allSatisfy { !$0.contains("INSERT") && !$0.contains("SELECT") && !$0.contains("rahasia") })
         }
     }
 
