@@ -52,13 +52,7 @@ extension SaringStore {
                 sql: "INSERT OR IGNORE INTO reports (comment_id, reason, created_at, client_hash) VALUES (?, ?, ?, ?)",
                 arguments: [commentId, reason, millis, clientHash])
             guard hideAfter > 0, db.changesCount > 0 else { return false }
-            let clients = try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT count(DISTINCT coalesce(client_hash, 'report:' || id)) FROM reports
-                    WHERE comment_id = ? AND resolved_at IS NULL
-                    """,
-                arguments: [commentId]) ?? 0
+            let clients = try Int.fetchOne(db, sql: HotQueries.openReportClients, arguments: [commentId]) ?? 0
             guard clients >= hideAfter else { return false }
             try db.execute(
                 sql: "UPDATE comments SET status = 'pending', updated_at = ? WHERE id = ?", arguments: [millis, commentId])

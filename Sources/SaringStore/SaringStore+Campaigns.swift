@@ -25,11 +25,7 @@ extension SaringStore {
     /// The published and held comments of a spam campaign, oldest first.
     public func campaignComments(_ campaignId: Int64) async throws -> [Comment] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT \(Self.commentColumns) FROM comments WHERE campaign_id = ? AND status <> 'rejected' ORDER BY id",
-                arguments: [campaignId]
-            ).map(Self.comment(from:))
+            try Row.fetchAll(db, sql: HotQueries.campaignComments, arguments: [campaignId]).map(Self.comment(from:))
         }
     }
 
@@ -37,8 +33,9 @@ extension SaringStore {
     public func brakedArticles() async throws -> [(articleId: String, until: Date)] {
         let millis = Timestamp.millis(now())
         return try await read { db in
-            try Row.fetchAll(db, sql: "SELECT id, brake_until FROM articles WHERE brake_until > ? ORDER BY id", arguments: [millis])
-                .map { (articleId: $0["id"], until: Timestamp.date($0["brake_until"])) }
+            try Row.fetchAll(db, sql: HotQueries.brakedArticles, arguments: [millis])
+                .map { (articleId: $0["id"] as String, until: Timestamp.date($0["brake_until"])) }
+                .sorted { $0.articleId < $1.articleId }
         }
     }
 

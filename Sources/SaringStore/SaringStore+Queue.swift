@@ -41,9 +41,10 @@ extension SaringStore {
         var conditions: [String]
         switch filter.kind {
         case .pending: conditions = ["comments.status = 'pending'"]
-        case .flagged: conditions = ["comments.status = 'published'", "comments.flagged = 1"]
+        case .flagged: conditions = ["comments.flagged = 1", "comments.status = 'published'"]
         case .reported:
-            conditions = ["EXISTS (SELECT 1 FROM reports WHERE reports.comment_id = comments.id AND reports.resolved_at IS NULL)"]
+            // Driven by the open reports (a partial index), not by every comment checked for one.
+            conditions = ["comments.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL)"]
         }
         var arguments: StatementArguments = []
         if let articleId = filter.articleId {

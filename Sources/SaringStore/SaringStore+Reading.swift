@@ -15,13 +15,7 @@ extension SaringStore {
     public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
         try await read { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Self.commentColumns) FROM comments
-                    WHERE article_id = ? AND status = 'published' AND id > ?
-                    ORDER BY id LIMIT ?
-                    """,
-                arguments: [articleId, afterId ?? 0, limit + 1])
+                db.cachedStatement(sql: HotQueries.publishedPage), arguments: [articleId, afterId ?? 0, limit + 1])
             let comments = rows.prefix(limit).map(Self.comment(from:))
             return CommentPage(comments: comments, nextAfterId: rows.count > limit ? comments.last?.id : nil)
         }

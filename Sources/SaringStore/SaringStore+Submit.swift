@@ -6,12 +6,7 @@ extension SaringStore {
     /// What the judge needs to know about the author of a draft (standing, approved count).
     public func judgeContext(for identity: AuthorIdentity) async throws -> JudgeContext {
         try await read { db in
-            let row = try db.firstRow("""
-                    SELECT a.standing,
-                           (SELECT count(*) FROM comments c WHERE c.author_id = a.id AND c.status = 'published') AS approved
-                    FROM authors a WHERE a.identity = ?
-                    """,
-                [identity.key])
+            let row = try db.firstRow(HotQueries.judgeContext, [identity.key])
             guard let row else { return JudgeContext() }
             return JudgeContext(
                 standing: AuthorStanding(rawValue: row["standing"]) ?? .normal, approvedComments: row["approved"])
@@ -37,12 +32,11 @@ extension SaringStore {
         try db.run(
             "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
             [draft.articleId, millis, millis])
-        let article = try db.firstRow("SELECT is_open, premoderated, brake_until FROM articles WHERE id = ?", [draft.articleId])!
+        let article = try db.firstRow(HotQueries.articleState, [draft.articleId])!
         guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
         if let parentId = draft.parentId {
             // Only to what readers can see: a reply must not reveal that a hidden comment exists.
-            let exists = try db.firstRow(
-                "SELECT 1 FROM comments WHERE id = ? AND article_id = ? AND status = 'published'", [parentId, draft.articleId]) != nil
+            let exists = try db.firstRow(HotQueries.visibleParent, [parentId, draft.articleId]) != nil
             guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
         }
         let author = try db.firstRow("""
@@ -54,10 +48,7 @@ extension SaringStore {
         var standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
         var addressBannedWith: String? = nil
         if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
-            addressBannedWith = try db.firstRow("""
-                    SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id
-                    WHERE b.client_hash = ? AND b.expires_at > ? LIMIT 1
-                    """, [clientHash, millis])?["name"]
+            addressBannedWith = try db.firstRow(HotQueries.addressBan, [clientHash, millis])?["name"]
             if addressBannedWith != nil { standing = .banned }
         }
         let braked = (article["brake_until"] as Int64?).map { $0 > millis } ?? false

@@ -157,11 +157,13 @@ extension Saring {
             }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
             let holder = PolicyHolder(policy)
+            let hangup = HangupSignal()
             let reloader = PolicyReloader(
-                path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger)
+                path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
+                hangup: hangup)
             let app = buildApplication(
                 settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder,
-                services: [reloader, KeysReloader(holder: keysHolder, logger: logger)], logger: logger,
+                services: [reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup)], logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })

@@ -40,6 +40,23 @@ struct KeysFileProcessTests {
         #expect(try await Self.put(server, token: "second-token-0123456789") == 200)
     }
 
+    /// A signal reaches one dispatch source only: both reloaders must still hear every SIGHUP.
+    @Test func oneSIGHUPReloadsBothThePolicyFolderAndTheKeysFile() async throws {
+        let folder = try CLI.temporaryFolder()
+        let policies = folder.appendingPathComponent("Policies")
+        try CLI.write(["rules.yaml": "rules: []\n"], to: policies)
+        let keysFile = folder.appendingPathComponent("keys.yaml")
+        try Data(Self.keys(admin: "first-token-0123456789").utf8).write(to: keysFile)
+        let server = try ServeProcess(folder: folder, arguments: ["--keys", keysFile.path, "--reload-interval", "3600"])
+        defer { server.stop() }
+        try Data(Self.keys(admin: "second-token-0123456789").utf8).write(to: keysFile)
+        try CLI.write(["rules.yaml": ServeProcessTests.rules], to: policies)
+        server.signal(SIGHUP)
+        try server.waitForOutput("keys reloaded")
+        try server.waitForOutput("in force (1 rules")
+        #expect(try await Self.put(server, token: "second-token-0123456789") == 200)
+    }
+
     @Test func refusesToStartOnABrokenKeysFileNamingTheLine() throws {
         let folder = try CLI.temporaryFolder()
         try CLI.write(["rules.yaml": "rules: []\n"], to: folder.appendingPathComponent("Policies"))

@@ -42,6 +42,9 @@ final class ServeProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(30)
         while !String(decoding: output, as: UTF8.self).contains(text) {
             guard Date() < deadline else { throw RawHTTP.Failure(description: "serve never printed '\(text)'") }
+            // Wait for output at most a second at a time, so a missing line fails instead of hanging.
+            var ready = pollfd(fd: pipe.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, 1_000) <= 0 { continue }
             let chunk = pipe.fileHandleForReading.availableData
             if chunk.isEmpty { throw RawHTTP.Failure(description: "serve ended before printing '\(text)'") }
             output.append(chunk)

@@ -7,10 +7,12 @@ import ServiceLifecycle
 public struct KeysReloader: Service {
     let holder: KeysHolder
     let logger: Logger
+    let hangup: HangupSignal
 
-    public init(holder: KeysHolder, logger: Logger) {
+    public init(holder: KeysHolder, logger: Logger, hangup: HangupSignal) {
         self.holder = holder
         self.logger = logger
+        self.hangup = hangup
     }
 
     public func run() async throws {
@@ -19,12 +21,7 @@ public struct KeysReloader: Service {
             try? await gracefulShutdown()
             return
         }
-        let (hangups, sink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        source.setEventHandler { sink.yield() }
-        source.resume()
-        defer { source.cancel() }
+        let hangups = hangup.subscribe()
         await cancelWhenGracefulShutdown {
             for await _ in hangups {
                 do {

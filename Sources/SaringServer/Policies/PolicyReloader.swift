@@ -12,18 +12,19 @@ public struct PolicyReloader: Service {
     let holder: PolicyHolder
     let interval: Duration
     let logger: Logger
+    let hangup: HangupSignal
 
-    public init(path: String, holder: PolicyHolder, interval: Duration, logger: Logger) {
+    public init(path: String, holder: PolicyHolder, interval: Duration, logger: Logger, hangup: HangupSignal = HangupSignal()) {
         self.path = path
         self.holder = holder
         self.interval = interval
         self.logger = logger
+        self.hangup = hangup
     }
 
     public func run() async throws {
+        let signals = hangup.subscribe()
         let (hangups, hangupSink) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let signalSource = Self.watchHangup { hangupSink.yield() }
-        defer { signalSource.cancel() }
         await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
@@ -31,6 +32,9 @@ public struct PolicyReloader: Service {
                         try? await Task.sleep(for: interval)
                         hangupSink.yield()
                     }
+                }
+                group.addTask {
+                    for await _ in signals { hangupSink.yield() }
                 }
                 var lastRefused: String? = nil
                 for await _ in hangups {
@@ -62,13 +66,5 @@ public struct PolicyReloader: Service {
             logger.error("policy \(version) refused (\(error.diagnostics.count) problems); keeping \(holder.current.version)")
             return version
         }
-    }
-
-    private static func watchHangup(_ handler: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        source.setEventHandler(handler: handler)
-        source.resume()
-        return source
     }
 }

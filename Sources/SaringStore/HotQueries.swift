@@ -1,0 +1,43 @@
+/// The queries every request runs, by name, so a test can pin their plans (`EXPLAIN QUERY PLAN`
+/// on a database with thousands of rows): a query whose cost grows with the table is a bug.
+enum HotQueries {
+    /// An article's public page: the article's own published comments after a cursor.
+    static let publishedPage = """
+        SELECT \(SaringStore.commentColumns) FROM comments
+        WHERE article_id = ? AND status = 'published' AND id > ?
+        ORDER BY id LIMIT ?
+        """
+
+    /// The author's standing and published count on submit. The count stops at 1,000: it only
+    /// serves first-comment premoderation, and a prolific author must not cost more per comment.
+    static let judgeContext = """
+        SELECT a.standing,
+               (SELECT count(*) FROM (SELECT 1 FROM comments c WHERE c.author_id = a.id AND c.status = 'published' LIMIT 1000))
+               AS approved
+        FROM authors a WHERE a.identity = ?
+        """
+
+    /// Whether the submitting address is under a ban of an anonymous author.
+    static let addressBan = """
+        SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id
+        WHERE b.client_hash = ? AND b.expires_at > ? LIMIT 1
+        """
+
+    static let articleState = "SELECT is_open, premoderated, brake_until FROM articles WHERE id = ?"
+
+    static let visibleParent = "SELECT 1 FROM comments WHERE id = ? AND article_id = ? AND status = 'published'"
+
+    /// Open reports of a comment from distinct clients (for hiding after N).
+    static let openReportClients = """
+        SELECT count(DISTINCT coalesce(client_hash, 'report:' || id)) FROM reports
+        WHERE comment_id = ? AND resolved_at IS NULL
+        """
+
+    static let campaignComments = """
+        SELECT \(SaringStore.commentColumns) FROM comments WHERE campaign_id = ? AND status <> 'rejected' ORDER BY id
+        """
+
+    /// `IS NOT NULL` spelled out: SQLite uses the partial index only when the query says so itself;
+    /// no ORDER BY, which would lead it to walk the whole table in id order (the caller sorts).
+    static let brakedArticles = "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > ?"
+}
