@@ -39,6 +39,7 @@ public func buildRouter(
     settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder
 ) -> Router<SaringRequestContext> {
     let authenticator = Authenticator(keys: keys, abuse: abuse)
+    let pages = PageCache()
     let router = Router(context: SaringRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -50,8 +51,9 @@ public func buildRouter(
         return JSONResponse.make(.ok, ["status": "ok"])
     }
     let v1 = router.group("v1")
-    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator).addRoutes(to: v1)
+    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
+        .addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
-    ReportsController(store: store, settings: settings, judge: judge, abuse: abuse).addRoutes(to: v1)
+    ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
     return router
 }

@@ -38,28 +38,28 @@ extension SaringStore {
     /// repeated reports of one comment count once. When `hideAfter` distinct clients have reported
     /// it (0: never), the comment is held until a moderator decides.
     ///
-    /// - Returns: whether this report hid the comment.
+    /// - Returns: the comment's article when this report hid it (its public page changed), else nil.
     /// - Throws: ``StoreError/commentNotFound(id:)`` when there is no published comment with that id
     ///   (readers cannot see, and so cannot report, held or rejected ones).
     @discardableResult
-    public func report(commentId: Int64, reason: String, clientHash: String? = nil, hideAfter: Int = 0) async throws -> Bool {
+    public func report(commentId: Int64, reason: String, clientHash: String? = nil, hideAfter: Int = 0) async throws -> String? {
         let millis = Timestamp.millis(now())
         return try await write { db in
-            let visible = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM comments WHERE id = ? AND status = 'published'", arguments: [commentId]) ?? false
-            guard visible else { throw StoreError.commentNotFound(id: commentId) }
+            guard let articleId = try String.fetchOne(
+                db, sql: "SELECT article_id FROM comments WHERE id = ? AND status = 'published'", arguments: [commentId])
+            else { throw StoreError.commentNotFound(id: commentId) }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO reports (comment_id, reason, created_at, client_hash) VALUES (?, ?, ?, ?)",
                 arguments: [commentId, reason, millis, clientHash])
-            guard hideAfter > 0, db.changesCount > 0 else { return false }
+            guard hideAfter > 0, db.changesCount > 0 else { return nil }
             let clients = try Int.fetchOne(db, sql: HotQueries.openReportClients, arguments: [commentId]) ?? 0
-            guard clients >= hideAfter else { return false }
+            guard clients >= hideAfter else { return nil }
             try db.execute(
                 sql: "UPDATE comments SET status = 'pending', updated_at = ? WHERE id = ?", arguments: [millis, commentId])
             _ = try Self.appendDecision(
                 db, commentId: commentId, actor: .system, decidedBy: "reports", action: "hold", status: .pending,
                 reasons: ["hidden after reports from \(clients) different readers; waits for a moderator"], at: millis)
-            return true
+            return articleId
         }
     }
 

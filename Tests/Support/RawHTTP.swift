@@ -99,6 +99,17 @@ public struct RawHTTP: Sendable {
 
     public static func closeConnection(_ fd: Int32) { close(fd) }
 
+    /// Sends `GET /healthz` on an open connection (keep-alive) and waits for the start of the
+    /// answer: proof that the server has taken the connection on.
+    public static func ping(_ fd: Int32, within seconds: Int = 10) -> Bool {
+        let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        guard Glibc.send(fd, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else { return false }
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        return recv(fd, &chunk, chunk.count, 0) > 0
+    }
+
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
         public init(description: String) { self.description = description }

@@ -11,6 +11,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
     let settings: ServerSettings
     let abuse: AbuseControls
     let authenticator: Authenticator
+    let pages: PageCache
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("articles/:articleId/comments", use: submit)
@@ -65,6 +66,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             throw APIError(
                 .unprocessableContent, "unknown_parent", "parentId \(parentId) is not a published comment of article \(articleId)")
         }
+        if comment.status == .published { pages.invalidate(articleId, at: abuse.millis) }
         if let signature {
             abuse.campaigns.remember(
                 signature,
@@ -95,11 +97,18 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             limit = value
         }
         let afterId = try query.get("cursor").map(PageCursor.decode)
+        // First pages come from memory while fresh; later pages are read each time.
+        if afterId == nil, let cached = pages.page(articleId, limit: limit, at: abuse.millis) {
+            return PublicCaching.response(cached, for: request)
+        }
+        let generation = pages.generation(of: articleId)
         let page = try await store.publishedPage(articleId: articleId, afterId: afterId, limit: limit)
         let bytes = JSONResponse.encode(
             CommentListResponse(
                 comments: page.comments.map(PublicComment.init), nextCursor: page.nextAfterId.map(PageCursor.encode)))
-        return PublicCaching.response(bytes, for: request)
+        let ready = PageCache.Page(bytes: bytes, etag: PublicCaching.etag(bytes))
+        if afterId == nil { pages.store(ready, articleId: articleId, limit: limit, generation: generation, at: abuse.millis) }
+        return PublicCaching.response(ready, for: request)
     }
 
     /// Engages the article brake when too many comments arrive at once; logs when it engages and ends.

@@ -9,6 +9,7 @@ struct ReportsController<Context: RemoteAddressRequestContext> {
     let settings: ServerSettings
     let judge: any CommentJudge
     let abuse: AbuseControls
+    let pages: PageCache
 
     struct ReportRequest: Decodable {
         let reason: String
@@ -44,7 +45,8 @@ struct ReportsController<Context: RemoteAddressRequestContext> {
         let limits = judge.settings.abuse
         try abuse.limit([("reports:" + clientHash, limits.reportsPerClient, "reports-per-client")])
         do {
-            try await store.report(commentId: id, reason: reason, clientHash: clientHash, hideAfter: limits.hideAfterReports)
+            let hidden = try await store.report(commentId: id, reason: reason, clientHash: clientHash, hideAfter: limits.hideAfterReports)
+            if let hidden { pages.invalidate(hidden, at: abuse.millis) }
         } catch StoreError.commentNotFound {
             throw APIError(.notFound, "comment_not_found", "comment \(id) does not exist")
         }

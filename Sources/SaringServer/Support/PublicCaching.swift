@@ -9,7 +9,13 @@ enum PublicCaching {
     static let maxAge = 5
 
     static func response(_ bytes: Data, for request: Request) -> Response {
-        let tag = "\"" + Digests.sha256Hex(bytes).prefix(32) + "\""
+        response(PageCache.Page(bytes: bytes, etag: etag(bytes)), for: request)
+    }
+
+    static func etag(_ bytes: Data) -> String { "\"" + Digests.sha256Hex(bytes).prefix(32) + "\"" }
+
+    static func response(_ page: PageCache.Page, for request: Request) -> Response {
+        let (bytes, tag) = (page.bytes, page.etag)
         var response: Response
         if let given = request.headers[.ifNoneMatch], matches(given, tag) {
             response = Response(status: .notModified)

@@ -100,7 +100,12 @@ struct ConnectionDisciplineTests {
         try await LiveServer.run(settings: settings, trustedProxies: "") { server in
             var held: [Int32] = []
             defer { held.forEach(RawHTTP.closeConnection) }
-            for _ in 0..<4 { held.append(try server.client.openConnection()) }
+            for _ in 0..<4 {
+                let connection = try server.client.openConnection()
+                held.append(connection)
+                // Answered: the server counts it before the next one arrives.
+                #expect(RawHTTP.ping(connection))
+            }
             // The fifth is closed by the server at once.
             let fifth = try server.client.openConnection()
             defer { RawHTTP.closeConnection(fifth) }
