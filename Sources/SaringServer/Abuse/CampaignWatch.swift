@@ -21,6 +21,10 @@ public final class CampaignWatch: Sendable {
         var settings: CampaignSettings
     }
 
+    /// The newest matches a lookup looks at: enough to count sources and find the campaign's id,
+    /// and a bound on its cost during a wave of thousands.
+    static let lookupLimit = 200
+
     private let state: Mutex<State>
     private let normalizer = TextNormalizer()
     let maxEntries: Int
@@ -47,7 +51,7 @@ public final class CampaignWatch: Sendable {
                 // New window or similarity from a reload: start over rather than mix rules.
                 state = State(index: Self.index(settings, maxEntries), settings: settings)
             }
-            let match = state.index.matches(signature, atMillis: millis)
+            let match = state.index.matches(signature, atMillis: millis, limit: Self.lookupLimit)
             guard !match.entries.isEmpty,
                 match.isCampaign(minimumSources: settings.minSources, includingNew: authorKey, clientKey: clientKey),
                 let first = match.campaignId ?? match.memberIds.min()

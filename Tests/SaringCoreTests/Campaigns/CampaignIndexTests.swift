@@ -90,3 +90,26 @@ struct CampaignIndexTests {
         #expect(index.matches(Self.spam, atMillis: 0).memberIds == [3, 4, 5])
     }
 }
+
+@Suite("Campaign lookups stay bounded")
+struct CampaignLookupBoundTests {
+    @Test func aLookupInAHugeCampaignReturnsItsNewestMembersWithItsId() throws {
+        let normalizer = TextNormalizer()
+        var index = CampaignIndex(windowMillis: 3_600_000, maxEntries: 10_000)
+        let signature = try #require(
+            CampaignSignature(normalizedText: normalizer.normalize("Daftar di situs88.com deposit 50rb langsung WD bonus new member").text))
+        for n in 1...5_000 {
+            index.insert(
+                signature,
+                entry: .init(
+                    commentId: Int64(n), authorKey: "name:akun \(n)", clientKey: "c\(n)", articleId: "a\(n % 50)", atMillis: Int64(n),
+                    campaignId: n > 3 ? 1 : nil))
+        }
+        let bounded = index.matches(signature, atMillis: 6_000, limit: 200)
+        #expect(bounded.entries.count == 200)
+        #expect(bounded.memberIds.min() == 4_801)
+        #expect(bounded.campaignId == 1)
+        #expect(bounded.isCampaign(minimumSources: 4, includingNew: "name:baru", clientKey: "c-new"))
+        #expect(index.matches(signature, atMillis: 6_000).entries.count == 5_000)
+    }
+}
