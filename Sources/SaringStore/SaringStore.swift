@@ -11,6 +11,8 @@ public final class SaringStore: Sendable {
     let now: @Sendable () -> Date
     let migrations: [Migration]
     let submissions = SubmissionQueue()
+    /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
+    let checkpointer: DatabaseQueue?
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
     ///
@@ -18,8 +20,12 @@ public final class SaringStore: Sendable {
     ///   - migrations: the schema; defaults to the `Migrations/` built into the binary.
     ///   - now: the clock, injectable for tests.
     /// - Throws: ``StoreError/cannotOpen(path:message:)``.
+    ///   - backgroundCheckpoints: the committing connection never checkpoints the WAL (a checkpoint
+    ///     there stalls every writer waiting on it for tens of milliseconds); the caller runs
+    ///     ``checkpoint()`` now and then instead (`saring serve` does, every 250 ms).
     public init(
-        path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
+        backgroundCheckpoints: Bool = false
     ) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -28,12 +34,18 @@ public final class SaringStore: Sendable {
         config.prepareDatabase { db in
             // NORMAL in WAL mode survives a killed process; only power loss can cost the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A safety net only: a WAL past ~40 MB is checkpointed by whoever commits.
+            if backgroundCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000") }
         }
         do {
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: config)
+                checkpointer = nil
             } else {
                 writer = try DatabasePool(path: path, configuration: config)
+                var own = Configuration()
+                own.busyMode = .timeout(1)
+                checkpointer = backgroundCheckpoints ? try DatabaseQueue(path: path, configuration: own) : nil
             }
         } catch {
             throw StoreError.cannotOpen(path: path, message: "\(error)")
@@ -46,6 +58,17 @@ public final class SaringStore: Sendable {
     @discardableResult
     public func migrate() throws -> [String] {
         try MigrationRunner(migrations: migrations).migrate(writer, now: now())
+    }
+
+    /// Copies what the WAL holds into the database file without waiting for writers or readers
+    /// (a passive checkpoint), on a connection of its own; a no-op without background checkpoints.
+    ///
+    /// - Returns: the frames in the WAL and how many of them are now in the database file.
+    @discardableResult
+    public func checkpoint() async throws -> (walFrames: Int, checkpointed: Int) {
+        guard let checkpointer else { return (0, 0) }
+        let result = try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        return (result.walFrameCount, result.checkpointedFrameCount)
     }
 
     /// Every known migration, applied or pending.

@@ -16,9 +16,10 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the store, turning failures into a message that names the file.
-    func openStore() throws -> SaringStore {
+    /// - Parameter backgroundCheckpoints: for `serve`, which checkpoints the WAL off the commit path.
+    func openStore(backgroundCheckpoints: Bool = false) throws -> SaringStore {
         do {
-            return try SaringStore(path: resolvedPath)
+            return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints)
         } catch {
             throw CLIError("cannot open database \(resolvedPath): \(error)")
         }

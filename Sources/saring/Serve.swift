@@ -131,7 +131,7 @@ extension Saring {
                 throw CLIError("refusing to start: \(error)")
             }
             let log = logger
-            let store = try database.openStore()
+            let store = try database.openStore(backgroundCheckpoints: true)
             do {
                 let applied = try store.migrate()
                 if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
@@ -163,7 +163,11 @@ extension Saring {
                 hangup: hangup)
             let app = buildApplication(
                 settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder,
-                services: [reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup)], logger: logger,
+                services: [
+                    reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup),
+                    WALCheckpointer(store: store, logger: logger),
+                ],
+                logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })
