@@ -132,7 +132,12 @@ struct PolicyCLITests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.sqlite").path))
     }
 
-    @Test(arguments: [["serve", "--port", "70000"], ["serve", "--max-comment-length", "0"], ["policy", "test"], ["frobnicate"]])
+    @Test(arguments: [
+        ["serve", "--port", "70000"], ["serve", "--max-comment-length", "0"], ["policy", "test"], ["frobnicate"],
+        ["serve", "--trusted-proxies", "10.0.0.0/33"], ["serve", "--trusted-proxies", "proxy.example"],
+        ["serve", "--cors-origins", "https://x.example/path"], ["serve", "--body-deadline", "0"],
+        ["serve", "--max-connections-per-client", "0"], ["ban", "x", "--address-hours", "-1"],
+    ])
     func refusesBadArgumentsWithUsageExitCode(_ arguments: [String]) throws {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
