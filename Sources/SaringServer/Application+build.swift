@@ -42,8 +42,10 @@ public func buildRouter(
     let pages = PageCache()
     let router = Router(context: SaringRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorMiddleware())
+    // Outside the error middleware: an error answer to an allowed origin must carry CORS headers,
+    // or the browser keeps the error's body from the page.
     router.add(middleware: CORSMiddleware(origins: settings.corsOrigins))
+    router.add(middleware: ErrorMiddleware())
     router.get("healthz") { _, _ in
         guard await store.isReachable() else {
             throw APIError(.serviceUnavailable, "storage_unavailable", "the database cannot be read")

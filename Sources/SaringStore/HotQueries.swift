@@ -39,5 +39,16 @@ enum HotQueries {
 
     /// `IS NOT NULL` spelled out: SQLite uses the partial index only when the query says so itself;
     /// no ORDER BY, which would lead it to walk the whole table in id order (the caller sorts).
+    /// A ban of an anonymous author: the distinct addresses of its 200 newest comments, 20 at most.
+    static let banAuthorAddresses = """
+        INSERT OR REPLACE INTO banned_clients (client_hash, author_id, created_at, expires_at)
+        SELECT DISTINCT client_hash, ?, ?, ? FROM (
+            SELECT client_hash FROM comments WHERE author_id = ? AND client_hash IS NOT NULL
+            ORDER BY id DESC LIMIT 200)
+        LIMIT 20
+        """
+
+    static let liftAddressBans = "DELETE FROM banned_clients WHERE author_id = ?"
+
     static let brakedArticles = "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > ?"
 }

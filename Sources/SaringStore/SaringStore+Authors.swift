@@ -41,19 +41,11 @@ extension SaringStore {
                 sql: "INSERT INTO author_actions (author_id, moderator, action, reason, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [authorId, moderator, action, reason, millis])
             if standing != .banned {
-                try db.execute(sql: "DELETE FROM banned_clients WHERE author_id = ?", arguments: [authorId])
+                try db.execute(sql: HotQueries.liftAddressBans, arguments: [authorId])
                 return []
             }
             if !identity.isVerified, banMillis > 0 {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO banned_clients (client_hash, author_id, created_at, expires_at)
-                        SELECT DISTINCT client_hash, ?, ?, ? FROM (
-                            SELECT client_hash FROM comments WHERE author_id = ? AND client_hash IS NOT NULL
-                            ORDER BY id DESC LIMIT 200)
-                        LIMIT 20
-                        """,
-                    arguments: [authorId, millis, millis + banMillis, authorId])
+                try db.execute(sql: HotQueries.banAuthorAddresses, arguments: [authorId, millis, millis + banMillis, authorId])
             }
             let pending = try Int64.fetchAll(
                 db, sql: "SELECT id FROM comments WHERE author_id = ? AND status = 'pending' ORDER BY id", arguments: [authorId])

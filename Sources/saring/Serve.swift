@@ -58,7 +58,7 @@ extension Saring {
         @Option(help: "Browser origins allowed to call the API directly, as https://host[,…] (env SARING_CORS_ORIGINS; default none).")
         var corsOrigins: String?
 
-        @Flag(help: "Turn off the per-client, per-author and per-article rate limits (load tests); campaigns stay on.")
+        @Flag(help: "Turn off the per-client, per-author, per-article and report rate limits (load tests); campaigns stay on.")
         var noRateLimits = false
 
         func validate() throws {

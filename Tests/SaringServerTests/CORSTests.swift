@@ -52,6 +52,18 @@ struct CORSTests {
         }
     }
 
+    /// An error answer must carry the header too, or the browser hides why the comment was refused.
+    @Test func errorAnswersToAnAllowedOriginCarryTheHeader() async throws {
+        try await LiveServer.run(settings: Self.settings) { server in
+            let refused = try await server.client.json(
+                "POST", "/v1/articles/a1/comments", ["author": ["name": "Budi"], "body": "   "],
+                headers: ["Origin": "https://www.portal.example"])
+            #expect(refused.status == 422)
+            #expect(refused.errorCode == "empty_body")
+            #expect(refused.headers["access-control-allow-origin"] == "https://www.portal.example")
+        }
+    }
+
     @Test func withoutOriginsConfiguredNoPreflightSucceeds() async throws {
         try await LiveServer.run { server in
             let reply = try await server.client.send(

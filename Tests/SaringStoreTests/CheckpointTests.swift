@@ -13,8 +13,11 @@ struct CheckpointTests {
         try store.migrate()
         let autocheckpoint = try await store.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
         #expect(autocheckpoint == 10_000)
+        let topics = ["harga beras", "jalan rusak", "banjir", "tarif listrik", "antrean SPBU", "biaya sekolah", "macet", "sampah"]
+        let views = ["makin mahal", "belum diperbaiki", "datang lagi", "naik terus", "panjang sekali", "memberatkan", "parah", "menumpuk"]
         for n in 0..<200 {
-            let draft = CommentDraft(articleId: "a\(n % 7)", authorName: "Pembaca \(n)", authorEmail: nil, body: "komentar \(n)", parentId: nil)
+            let body = "\(topics[n % 8]) di kampung kami \(views[(n / 8) % 8]) sejak \(n / 64 + 1) bulan"
+            let draft = CommentDraft(articleId: "a\(n % 7)", authorName: "Pembaca \(n)", authorEmail: nil, body: body, parentId: nil)
             _ = try await store.submit(draft, verdict: Verdict(status: .published, publishedBody: draft.body, policyVersion: "v"))
         }
         let result = try await store.checkpoint()

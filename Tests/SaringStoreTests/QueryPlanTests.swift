@@ -72,6 +72,8 @@ struct QueryPlanTests {
             ("open report clients", HotQueries.openReportClients, ["(comment_id=?)"], []),
             ("campaign comments", HotQueries.campaignComments, ["comments_by_campaign (campaign_id=?)"], []),
             ("braked articles", HotQueries.brakedArticles, ["articles_braked (brake_until>?)"], []),
+            ("ban an author's addresses", HotQueries.banAuthorAddresses, ["(author_id=?"], []),
+            ("lift address bans", HotQueries.liftAddressBans, ["banned_clients_by_author (author_id=?)"], []),
             ("pending queue", queue(QueueFilter(kind: .pending)), ["comments_by_status (status=?)"], []),
             ("pending queue by score", queue(QueueFilter(kind: .pending, byScore: true)), ["comments_by_status_score (status=?)"], []),
             ("flagged queue", queue(QueueFilter(kind: .flagged)), ["comments_flagged_queue (flagged=? AND status=?)"], []),

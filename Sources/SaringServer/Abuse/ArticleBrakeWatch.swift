@@ -37,7 +37,9 @@ public final class ArticleBrakeWatch: Sendable {
             let count = window.record(
                 at: millis, windowMillis: Int64(settings.windowMinutes) * 60_000, limit: settings.maxComments)
             state.windows[articleId] = window
-            if state.windows.count > maxArticles { Self.forgetIdle(&state, before: millis - Int64(settings.windowMinutes) * 60_000) }
+            if state.windows.count > maxArticles {
+                Self.forgetIdle(&state, before: millis - Int64(settings.windowMinutes) * 60_000, keep: maxArticles)
+            }
             guard count > settings.maxComments else { return nil }
             let until = millis + Int64(settings.holdMinutes) * 60_000
             state.braked[articleId] = until
@@ -45,11 +47,11 @@ public final class ArticleBrakeWatch: Sendable {
         }
     }
 
-    private static func forgetIdle(_ state: inout State, before millis: Int64) {
+    private static func forgetIdle(_ state: inout State, before millis: Int64, keep maxArticles: Int) {
         for (article, window) in state.windows where (window.latest ?? 0) < millis { state.windows[article] = nil }
         // Still too many busy articles (a flood spread over made-up article ids): forget the
         // quietest half rather than grow without bound.
-        if state.windows.count > state.windows.capacity / 2, state.windows.count > 1_000 {
+        if state.windows.count > maxArticles {
             let quiet = state.windows.sorted { ($0.value.latest ?? 0) < ($1.value.latest ?? 0) }.prefix(state.windows.count / 2)
             for (article, _) in quiet { state.windows[article] = nil }
         }

@@ -14,7 +14,8 @@ struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
         let allowed = origin.map(origins.contains) ?? false
         if request.method == .options, request.headers[.accessControlRequestMethod] != nil {
             guard allowed, let origin else {
-                throw APIError(.forbidden, "origin_not_allowed", "origin \(origin ?? "(none)") may not call this API from a browser")
+                return try APIError(.forbidden, "origin_not_allowed", "origin \(origin ?? "(none)") may not call this API from a browser")
+                    .response(from: request, context: context)
             }
             var response = Response(status: .noContent)
             response.headers[.accessControlAllowOrigin] = origin

@@ -8,10 +8,6 @@ enum PublicCaching {
     /// Seconds a browser or CDN may reuse a list without asking.
     static let maxAge = 5
 
-    static func response(_ bytes: Data, for request: Request) -> Response {
-        response(PageCache.Page(bytes: bytes, etag: etag(bytes)), for: request)
-    }
-
     static func etag(_ bytes: Data) -> String { "\"" + Digests.sha256Hex(bytes).prefix(32) + "\"" }
 
     static func response(_ page: PageCache.Page, for request: Request) -> Response {
