@@ -20,16 +20,25 @@ public struct AbuseSettings: Sendable, Equatable {
     public var rejectedAnswer: CommentStatus = .pending
     /// Names anonymous readers may not use (folded like text, matched as whole words), so nobody
     /// poses as the newsroom; verified readers are vouched for by the site and may.
-    public var reservedNames: [String] = ["admin", "administrator", "moderator", "redaksi", "saring", "official", "resmi"]
+    public var reservedNames: [String] = Self.defaultReservedNames {
+        didSet { reservedWords = Self.words(reservedNames) }
+    }
+    /// The reserved names folded once, when they are set, not on every comment.
+    private var reservedWords: [[Substring]] = Self.words(Self.defaultReservedNames)
+
+    static let defaultReservedNames = ["admin", "administrator", "moderator", "redaksi", "saring", "official", "resmi"]
 
     /// Whether an anonymous reader's display name uses a reserved name.
     public func isReserved(name: String) -> Bool {
         let words = AuthorIdentity.folded(name).split(separator: " ")
-        return reservedNames.contains { reserved in
-            let parts = AuthorIdentity.folded(reserved).split(separator: " ")
+        return reservedWords.contains { parts in
             guard !parts.isEmpty, parts.count <= words.count else { return false }
             return (0...(words.count - parts.count)).contains { Array(words[$0..<$0 + parts.count]) == parts }
         }
+    }
+
+    private static func words(_ names: [String]) -> [[Substring]] {
+        names.map { AuthorIdentity.folded($0).split(separator: " ") }
     }
 
     public init() {}

@@ -26,6 +26,7 @@ struct AbuseSettingsTests {
         #expect(abuse.brake.maxComments == 200 && abuse.brake.holdMinutes == 15)
         #expect(abuse.hideAfterReports == 5)
         #expect(abuse.reservedNames == ["redaksi", "admin"])
+        #expect(abuse.isReserved(name: "Tim Redaksi") && !abuse.isReserved(name: "Moderator"))
         #expect(abuse.rejectedAnswer == .rejected)
     }
 
