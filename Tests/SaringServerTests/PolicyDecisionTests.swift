@@ -78,7 +78,7 @@ struct PolicyDecisionTests {
         }
     }
 
-    static func waitFor(_ server: LiveServer, version: String, timeout: Duration = .seconds(5)) async throws {
+    static func waitFor(_ server: LiveServer, version: String, timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
         while server.policies?.current.version != version, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))

@@ -55,7 +55,7 @@ public struct RawHTTP: Sendable {
     /// Sends raw bytes (without closing) and reads until the server closes or `readTimeout`
     /// passes; `closedByServer` says which, so tests can check that the server ends a connection.
     public func converse(
-        _ request: Data, halfClose: Bool = false, readTimeout: Int = 10
+        _ request: Data, halfClose: Bool = false, readTimeout: Int = 30
     ) async throws -> (reply: HTTPReply, closedByServer: Bool) {
         let port = self.port
         let (raw, closed): (Data, Bool) = try await withCheckedThrowingContinuation { continuation in
@@ -99,9 +99,22 @@ public struct RawHTTP: Sendable {
 
     public static func closeConnection(_ fd: Int32) { close(fd) }
 
+    /// Writes all of `bytes` to an open connection; false when the server has closed it.
+    public static func write(_ fd: Int32, _ bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let sent = Glibc.send(fd, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+                if sent <= 0 { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
     /// Sends `GET /healthz` on an open connection (keep-alive) and waits for the start of the
     /// answer: proof that the server has taken the connection on.
-    public static func ping(_ fd: Int32, within seconds: Int = 10) -> Bool {
+    public static func ping(_ fd: Int32, within seconds: Int = 30) -> Bool {
         let request = Array("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
         guard Glibc.send(fd, request, request.count, Int32(MSG_NOSIGNAL)) == request.count else { return false }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)

@@ -70,12 +70,12 @@ final class PseudoTerminal {
     }
 
     /// Waits until the screen shows `text`; throws with a picture of the screen after `timeout`.
-    func waitFor(_ text: String, timeout: Duration = .seconds(5)) throws {
+    func waitFor(_ text: String, timeout: Duration = .seconds(20)) throws {
         try waitUntil("the screen to show \"\(text)\"", timeout: timeout) { $0.text.contains(text) }
     }
 
     /// Waits until `condition` holds for the screen.
-    func waitUntil(_ what: String, timeout: Duration = .seconds(5), _ condition: (ScreenEmulator) -> Bool) throws {
+    func waitUntil(_ what: String, timeout: Duration = .seconds(20), _ condition: (ScreenEmulator) -> Bool) throws {
         let deadline = ContinuousClock.now + timeout
         while true {
             pump(for: .milliseconds(20))
@@ -97,7 +97,7 @@ final class PseudoTerminal {
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits for the program to exit, reading what it still writes; returns its exit status.
-    func waitForExit(timeout: Duration = .seconds(5)) throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(20)) throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             pump(for: .milliseconds(20))

@@ -45,7 +45,7 @@ struct ReviewClaimTests {
 
         ana.signal(SIGKILL)
         _ = try ana.waitForExit()
-        try bob.waitFor(showing(id), timeout: .seconds(6))
+        try bob.waitFor(showing(id), timeout: .seconds(20))
         bob.send("a")
         try bob.waitFor("approved #\(id)")
         bob.send("q")

