@@ -51,4 +51,21 @@ enum HotQueries {
     static let liftAddressBans = "DELETE FROM banned_clients WHERE author_id = ?"
 
     static let brakedArticles = "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > ?"
+
+    /// The newest decision on a comment.
+    static let latestDecision = "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id DESC LIMIT 1"
+
+    /// The moderator's verdict a comment's state rests on: the newest approve or reject not undone.
+    static let standingVerdict = """
+        SELECT * FROM decisions d
+        WHERE d.comment_id = ? AND d.actor_kind = 'moderator' AND d.undoes IS NULL AND d.action IN ('approve', 'reject')
+            AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+        ORDER BY d.id DESC LIMIT 1
+        """
+
+    /// The decisions of a batch, oldest first.
+    static let batchDecisions = "SELECT * FROM decisions WHERE batch_id = ? ORDER BY id"
+
+    /// The reports a decision resolved (reopened by its undo).
+    static let reportsResolvedBy = "UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = ?"
 }

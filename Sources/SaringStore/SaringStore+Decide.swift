@@ -2,139 +2,142 @@ import Foundation
 import GRDB
 import SaringCore
 
+// The building blocks of the moderation use cases (``ModerationDesk``), each inside a transaction
+// the use case opens. Nothing here decides whether a moderator may do something; that is the desk's.
 extension SaringStore {
-    /// Records a moderator's approve or reject. It overrides the policy: the comment's status and
-    /// published text follow at once; open reports are resolved; the moderator's claim is released.
-    ///
-    /// - Parameter expectedLastDecision: the newest decision id the moderator saw; when another
-    ///   decision has been recorded since, nothing changes.
-    /// - Throws: ``StoreError/decidedMeanwhile(commentId:by:action:)``,
-    ///   ``StoreError/claimedByOther(commentId:moderator:)``, ``StoreError/commentNotFound(id:)``.
-    @discardableResult
-    public func decide(
-        commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reason: String?, expectedLastDecision: Int64?
-    ) async throws -> Decision {
-        let millis = Timestamp.millis(now())
-        return try await write { db in
-            try Self.decide(
-                db, commentId: commentId, verdict, moderator: moderator, reasons: reason.map { [$0] } ?? [],
-                expectedLastDecision: expectedLastDecision, at: millis)
-        }
+    static func decision(from row: Row) -> Decision {
+        let reasonsJSON: String = row["reasons"]
+        return Decision(
+            id: row["id"], commentId: row["comment_id"],
+            actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
+            action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
+            reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
+            createdAt: Timestamp.date(row["created_at"]), batchId: row["batch_id"], undoes: row["undoes"])
     }
 
-    /// - Parameter overridingClaims: a ban rejects its author's comments even while someone else is
-    ///   looking at them (their decision would then be refused as "decided meanwhile").
-    static func decide(
-        _ db: Database, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String],
-        expectedLastDecision: Int64?, overridingClaims: Bool = false, at millis: Int64
-    ) throws -> Decision {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM comments WHERE id = ?", arguments: [commentId]) == true else {
-            throw StoreError.commentNotFound(id: commentId)
-        }
-        if !overridingClaims, let claimant = try String.fetchOne(
+    static func decision(_ db: Database, id: Int64) throws -> Decision? {
+        try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE id = ?", arguments: [id]).map(decision(from:))
+    }
+
+    /// The newest decision on a comment.
+    static func latestDecision(_ db: Database, commentId: Int64) throws -> Decision? {
+        try Row.fetchOne(db, sql: HotQueries.latestDecision, arguments: [commentId]).map(decision(from:))
+    }
+
+    /// The moderator's approve or reject that the comment's state rests on: the newest one that
+    /// has not been undone, or nil when only the policy has decided.
+    static func standingVerdict(_ db: Database, commentId: Int64) throws -> Decision? {
+        try Row.fetchOne(db, sql: HotQueries.standingVerdict, arguments: [commentId]).map(decision(from:))
+    }
+
+    /// The moderator holding an unexpired claim on the comment other than `moderator`, if any.
+    static func otherClaimant(_ db: Database, commentId: Int64, moderator: String, at millis: Int64) throws -> String? {
+        try String.fetchOne(
             db, sql: "SELECT moderator FROM claims WHERE comment_id = ? AND expires_at > ? AND moderator <> ?",
             arguments: [commentId, millis, moderator])
-        {
-            throw StoreError.claimedByOther(commentId: commentId, moderator: claimant)
-        }
-        if let expectedLastDecision,
-            let latest = try Row.fetchOne(
-                db, sql: "SELECT id, decided_by, action FROM decisions WHERE comment_id = ? ORDER BY id DESC LIMIT 1",
-                arguments: [commentId]),
-            latest["id"] as Int64 != expectedLastDecision
-        {
-            throw StoreError.decidedMeanwhile(commentId: commentId, by: latest["decided_by"], action: latest["action"])
-        }
+    }
+
+    /// Writes a moderator's approve or reject: the comment's status and flag follow, its open
+    /// reports are resolved by this decision, and every claim on it is released.
+    static func recordVerdict(
+        _ db: Database, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String], batchId: Int64?,
+        at millis: Int64
+    ) throws -> Decision {
         try db.execute(
             sql: "UPDATE comments SET status = ?, flagged = 0, updated_at = ? WHERE id = ?",
             arguments: [verdict.status.rawValue, millis, commentId])
-        let id = try appendDecision(
-            db, commentId: commentId, actor: .moderator, decidedBy: moderator, action: verdict.rawValue, status: verdict.status,
-            reasons: reasons, at: millis)
+        let decision = try insertDecision(
+            db, commentId: commentId, moderator: moderator, action: verdict.rawValue, status: verdict.status, reasons: reasons,
+            batchId: batchId, undoes: nil, at: millis)
         try db.execute(
-            sql: "UPDATE reports SET resolved_at = ? WHERE comment_id = ? AND resolved_at IS NULL", arguments: [millis, commentId])
+            sql: "UPDATE reports SET resolved_at = ?, resolved_by = ? WHERE comment_id = ? AND resolved_at IS NULL",
+            arguments: [millis, decision.id, commentId])
         try db.execute(sql: "DELETE FROM claims WHERE comment_id = ?", arguments: [commentId])
-        return Decision(
-            id: id, commentId: commentId, actor: .moderator, decidedBy: moderator, action: verdict.rawValue, status: verdict.status,
-            reasons: reasons, createdAt: Timestamp.date(millis))
+        return decision
     }
 
-    /// Takes back a moderator's decision: the comment returns to the status it had before, as a new
-    /// entry of the history (nothing is erased).
-    ///
-    /// - Throws: ``StoreError/cannotUndo(decisionId:reason:)`` when the decision is not a moderator's
-    ///   or someone decided on the comment since.
-    @discardableResult
-    public func undo(decisionId: Int64, moderator: String) async throws -> Decision {
-        let millis = Timestamp.millis(now())
-        return try await write { db in
-            guard let decision = try Row.fetchOne(db, sql: "SELECT * FROM decisions WHERE id = ?", arguments: [decisionId]) else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "no such decision")
-            }
-            guard decision["actor_kind"] as String == "moderator" else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "only a moderator's decision can be undone")
-            }
-            let commentId: Int64 = decision["comment_id"]
-            let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM decisions WHERE comment_id = ?", arguments: [commentId])
-            guard latest == decisionId else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "comment \(commentId) was decided again since")
-            }
-            let previous = try Row.fetchOne(
-                db, sql: "SELECT status, action FROM decisions WHERE comment_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
-                arguments: [commentId, decisionId])
-            let status = previous.flatMap { CommentStatus(rawValue: $0["status"]) } ?? .pending
-            let flagged = previous?["action"] as String? == "flag"
-            try db.execute(
-                sql: "UPDATE comments SET status = ?, flagged = ?, updated_at = ? WHERE id = ?",
-                arguments: [status.rawValue, flagged, millis, commentId])
-            try db.execute(
-                sql: "UPDATE reports SET resolved_at = NULL WHERE comment_id = ? AND resolved_at = ?",
-                arguments: [commentId, decision["created_at"] as Int64])
-            let action = status == .pending ? "hold" : status == .published ? (flagged ? "flag" : "publish") : "reject"
-            let reasons = ["undo of decision \(decisionId) (\(decision["action"] as String))"]
-            let id = try Self.appendDecision(
-                db, commentId: commentId, actor: .moderator, decidedBy: moderator, action: action, status: status, reasons: reasons,
-                at: millis)
-            return Decision(
-                id: id, commentId: commentId, actor: .moderator, decidedBy: moderator, action: action, status: status,
-                reasons: reasons, createdAt: Timestamp.date(millis))
+    /// Takes back `undone` (the newest decision on its comment): the comment returns to the state
+    /// of the decision before it, as a new entry of the history, and the reports it resolved reopen.
+    static func recordUndo(_ db: Database, of undone: Decision, moderator: String, reason: String, at millis: Int64) throws -> Decision {
+        let previous = try Row.fetchOne(
+            db, sql: "SELECT status, action FROM decisions WHERE comment_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+            arguments: [undone.commentId, undone.id])
+        let status = previous.flatMap { CommentStatus(rawValue: $0["status"]) } ?? .pending
+        let flagged = previous?["action"] as String? == "flag"
+        try db.execute(
+            sql: "UPDATE comments SET status = ?, flagged = ?, updated_at = ? WHERE id = ?",
+            arguments: [status.rawValue, flagged, millis, undone.commentId])
+        try db.execute(sql: HotQueries.reportsResolvedBy, arguments: [undone.id])
+        let action = status == .pending ? "hold" : status == .published ? (flagged ? "flag" : "publish") : "reject"
+        return try insertDecision(
+            db, commentId: undone.commentId, moderator: moderator, action: action, status: status,
+            reasons: ["undo of decision \(undone.id) (\(undone.action))" + (reason.isEmpty ? "" : ": \(reason)")],
+            batchId: nil, undoes: undone.id, at: millis)
+    }
+
+    private static func insertDecision(
+        _ db: Database, commentId: Int64, moderator: String, action: String, status: CommentStatus, reasons: [String],
+        batchId: Int64?, undoes: Int64?, at millis: Int64
+    ) throws -> Decision {
+        let reasonsJSON = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, batch_id, undoes)
+                VALUES (?, 'moderator', ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [commentId, moderator, action, status.rawValue, reasonsJSON, millis, batchId, undoes])
+        return Decision(
+            id: db.lastInsertedRowID, commentId: commentId, actor: .moderator, decidedBy: moderator, action: action, status: status,
+            reasons: reasons, createdAt: Timestamp.date(millis), batchId: batchId, undoes: undoes)
+    }
+
+    /// Opens a batch; its decisions name it.
+    static func insertBatch(
+        _ db: Database, kind: ModerationBatch.Kind, moderator: String, description: String, authorId: Int64? = nil,
+        previousStanding: AuthorStanding? = nil, at millis: Int64
+    ) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO batches (kind, moderator, description, author_id, previous_standing, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [kind.rawValue, moderator, String(description.prefix(600)), authorId, previousStanding?.rawValue, millis])
+        return db.lastInsertedRowID
+    }
+
+    static func batch(_ db: Database, id: Int64) throws -> ModerationBatch? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM batches WHERE id = ?", arguments: [id]) else { return nil }
+        let ids = try Int64.fetchAll(db, sql: HotQueries.batchDecisions.replacingOccurrences(of: "*", with: "comment_id"), arguments: [id])
+        let undoneAt: Int64? = row["undone_at"]
+        return ModerationBatch(
+            id: id, kind: ModerationBatch.Kind(rawValue: row["kind"]) ?? .bulkReject, moderator: row["moderator"],
+            description: row["description"], createdAt: Timestamp.date(row["created_at"]), undoneAt: undoneAt.map(Timestamp.date),
+            undoneBy: row["undone_by"], commentIds: ids)
+    }
+
+    /// Changes an author's standing and records it in the author's history.
+    static func recordStanding(
+        _ db: Database, authorId: Int64, _ standing: AuthorStanding, moderator: String, reason: String?, at millis: Int64
+    ) throws {
+        try db.execute(
+            sql: "UPDATE authors SET standing = ?, updated_at = ? WHERE id = ?", arguments: [standing.rawValue, millis, authorId])
+        let action = switch standing {
+        case .banned: "ban"
+        case .trusted: "trust"
+        case .normal: "unban"
         }
+        try db.execute(
+            sql: "INSERT INTO author_actions (author_id, moderator, action, reason, created_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [authorId, moderator, action, reason.map { String($0.prefix(500)) }, millis])
+        if standing != .banned { try db.execute(sql: HotQueries.liftAddressBans, arguments: [authorId]) }
     }
 
     /// Comments of a queue for bulk clean-up, without claims by other moderators, oldest first.
-    public func bulkCandidates(_ filter: QueueFilter, moderator: String) async throws -> [Comment] {
+    func bulkCandidates(_ filter: QueueFilter, moderator: String) async throws -> [Comment] {
         let millis = Timestamp.millis(now())
         return try await read { db in
             let (sql, arguments) = Self.queueQuery(filter, select: Self.commentColumns, now: millis, moderator: moderator)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.comment(from:))
-        }
-    }
-
-    /// Rejects (or approves) many comments in one transaction; comments that changed since they
-    /// were listed (no longer in the queue's status) are skipped and returned separately.
-    public func decideMany(
-        _ ids: [Int64], _ verdict: ModeratorVerdict, moderator: String, reason: String?, expectedStatus: CommentStatus?
-    ) async throws -> (decided: [Int64], skipped: [Int64]) {
-        let millis = Timestamp.millis(now())
-        return try await write { db in
-            var decided: [Int64] = []
-            var skipped: [Int64] = []
-            for id in ids {
-                let status = try String.fetchOne(db, sql: "SELECT status FROM comments WHERE id = ?", arguments: [id])
-                if let expectedStatus, status != expectedStatus.rawValue {
-                    skipped.append(id)
-                    continue
-                }
-                do {
-                    _ = try Self.decide(
-                        db, commentId: id, verdict, moderator: moderator, reasons: reason.map { [$0] } ?? [],
-                        expectedLastDecision: nil, at: millis)
-                    decided.append(id)
-                } catch StoreError.claimedByOther {
-                    skipped.append(id)
-                }
-            }
-            return (decided, skipped)
         }
     }
 }

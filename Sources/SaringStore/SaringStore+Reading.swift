@@ -34,15 +34,7 @@ extension SaringStore {
         try await read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
-            ).map { row in
-                let reasonsJSON: String = row["reasons"]
-                return Decision(
-                    id: row["id"], commentId: row["comment_id"],
-                    actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
-                    action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
-                    reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
-                    createdAt: Timestamp.date(row["created_at"]))
-            }
+            ).map(Self.decision(from:))
         }
     }
 

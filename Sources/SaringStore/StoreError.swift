@@ -10,6 +10,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Another moderator holds an unexpired claim on the comment.
     case claimedByOther(commentId: Int64, moderator: String)
     case authorNotFound(identity: String)
+    /// Another moderator decided the comment; changing that needs `override`.
+    case overrideNeeded(commentId: Int64, by: String, action: String)
+    case batchNotFound(id: Int64)
+    case batchAlreadyUndone(id: Int64, by: String)
+    /// A ban that was asked to reject a comment of someone else.
+    case notTheAuthorsComment(commentId: Int64)
     /// Undo of a decision that is no longer the newest on its comment, or not a moderator's.
     case cannotUndo(decisionId: Int64, reason: String)
     /// Another connection held the database longer than the busy timeout; nothing was written.
@@ -25,6 +31,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "comment \(id) was decided meanwhile by \(by) (\(action)); your decision was not recorded"
         case .claimedByOther(let id, let moderator): "comment \(id) is being reviewed by \(moderator)"
         case .authorNotFound(let identity): "no author \(identity)"
+        case .overrideNeeded(let id, let by, let action):
+            "comment \(id) was already \(action == "approve" ? "approved" : action == "reject" ? "rejected" : action) by \(by); changing another moderator's decision needs override"
+        case .batchNotFound(let id): "no batch \(id)"
+        case .batchAlreadyUndone(let id, let by): "batch \(id) was already undone by \(by)"
+        case .notTheAuthorsComment(let id): "comment \(id) is not by the banned author"
         case .cannotUndo(let id, let reason): "cannot undo decision \(id): \(reason)"
         case .busy: "the database stayed locked by another connection past the busy timeout"
         }

@@ -88,7 +88,8 @@ struct ModerationCLITests {
 
         let badPattern = try CLI.run(["reject", "--db", db.path, "--matching", "slot(", "--yes"])
         #expect(badPattern.status == 64)
-        #expect(badPattern.stderr.contains("--matching does not compile"))
+        #expect(badPattern.stderr.contains("--matching: the pattern does not compile"))
+        #expect(try await db.store.queueCount(QueueFilter(kind: .pending)) == 2)
     }
 
     @Test func banUnbanAndTrustByNameOrEmail() async throws {

@@ -92,7 +92,7 @@ struct TerminalSafetyCLITests {
         let unconfirmed = try CLI.run(["reject", "--db", db.path, "--as", "mod\u{1B}[5m", "--matching", pattern])
         #expect(unconfirmed.status == 1)
         Self.expectInert(unconfirmed.stdout + unconfirmed.stderr, "reject --matching without --yes")
-        #expect(unconfirmed.stdout.contains(#"1 pending comment match gacor|␛\[2J"#))
+        #expect(unconfirmed.stdout.contains(#"1 pending comment matches gacor|␛\[2J"#))
     }
 
     @Test func policyTestPrintsControlSequencesAsVisibleStandIns() throws {

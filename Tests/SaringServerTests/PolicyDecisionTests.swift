@@ -1,4 +1,5 @@
 import Foundation
+import SaringStore
 import SaringCore
 import SaringServer
 import SaringTestSupport
@@ -166,8 +167,7 @@ struct BanOnLiveServerTests {
             let comment = ["author": ["name": "Spammer", "email": "spam@example.com"], "body": "halo"] as [String: Any]
             let first = try await server.client.json("POST", "/v1/articles/a1/comments", comment)
             #expect(try first.json()["status"] as? String == "published")
-            try await server.store.setStanding(
-                .banned, of: AuthorIdentity(moderatorInput: "SPAM@example.com"), moderator: "sari", reason: "judol")
+            try await ModerationDesk(store: server.store, moderator: "sari").ban(AuthorIdentity(moderatorInput: "SPAM@example.com"), reason: "judol")
             let second = try await server.client.json("POST", "/v1/articles/a1/comments", comment)
             #expect(second.status == 201)
             // Answered as pending (probing teaches nothing), stored as rejected.

@@ -64,7 +64,7 @@ struct PageCacheTests {
             // Another process rejects the comment: the cached page stands for now (the database is
             // not read: the comment is gone from it, yet the page still shows it) ...
             let other = try SaringStore(path: server.databasePath)
-            try await other.decide(commentId: id, .reject, moderator: "ana", reason: nil, expectedLastDecision: nil)
+            try await ModerationDesk(store: other, moderator: "ana").decide(id, .reject, reason: nil, expectedLastDecision: nil)
             let cached = try await server.client.send(
                 "GET", "/v1/articles/a1/comments", contentType: nil, headers: ["If-None-Match": page.headers["etag"] ?? ""])
             #expect(cached.status == 304)

@@ -70,9 +70,9 @@ struct ModerationStoreTests {
         let comment = try await Self.submit(store, "rebutan")
         let seenBySari = try #require(try await store.queueItem(commentId: comment.id))
         let seenByBudi = try #require(try await store.queueItem(commentId: comment.id))
-        try await store.decide(commentId: comment.id, .approve, moderator: "budi", reason: nil, expectedLastDecision: seenByBudi.lastDecisionId)
+        try await ModerationDesk(store: store, moderator: "budi").decide(comment.id, .approve, reason: nil, expectedLastDecision: seenByBudi.lastDecisionId)
         await #expect(throws: StoreError.decidedMeanwhile(commentId: comment.id, by: "budi", action: "approve")) {
-            try await store.decide(commentId: comment.id, .reject, moderator: "sari", reason: "spam", expectedLastDecision: seenBySari.lastDecisionId)
+            try await ModerationDesk(store: store, moderator: "sari").decide(comment.id, .reject, reason: "spam", expectedLastDecision: seenBySari.lastDecisionId)
         }
         #expect(try await store.comment(id: comment.id)?.status == .published)
         #expect(try await store.decisions(commentId: comment.id).map(\.action) == ["hold", "approve"])
@@ -83,7 +83,7 @@ struct ModerationStoreTests {
         let comment = try await Self.submit(store, "sedang ditinjau")
         _ = try await store.claimNext(moderator: "sari", filter: QueueFilter(), lease: .seconds(300))
         await #expect(throws: StoreError.claimedByOther(commentId: comment.id, moderator: "sari")) {
-            try await store.decide(commentId: comment.id, .approve, moderator: "budi", reason: nil, expectedLastDecision: nil)
+            try await ModerationDesk(store: store, moderator: "budi").decide(comment.id, .approve, reason: nil, expectedLastDecision: nil)
         }
     }
 
@@ -91,7 +91,7 @@ struct ModerationStoreTests {
         let store = try Self.store()
         let comment = try await Self.submit(store, "ditahan dulu")
         #expect(try await store.publishedPage(articleId: "a1", afterId: nil, limit: 10).comments.isEmpty)
-        try await store.decide(commentId: comment.id, .approve, moderator: "sari", reason: "aman", expectedLastDecision: nil)
+        try await ModerationDesk(store: store, moderator: "sari").decide(comment.id, .approve, reason: "aman", expectedLastDecision: nil)
         #expect(try await store.publishedPage(articleId: "a1", afterId: nil, limit: 10).comments.map(\.id) == [comment.id])
         let last = try #require(try await store.decisions(commentId: comment.id).last)
         #expect(last.actor == .moderator && last.decidedBy == "sari" && last.reasons == ["aman"])
@@ -100,13 +100,13 @@ struct ModerationStoreTests {
     @Test func undoRestoresThePreviousStatusAsANewHistoryEntry() async throws {
         let store = try Self.store()
         let comment = try await Self.submit(store, "salah klik")
-        let decision = try await store.decide(commentId: comment.id, .reject, moderator: "sari", reason: nil, expectedLastDecision: nil)
-        try await store.undo(decisionId: decision.id, moderator: "sari")
+        let decision = try await ModerationDesk(store: store, moderator: "sari").decide(comment.id, .reject, reason: nil, expectedLastDecision: nil).decision
+        try await ModerationDesk(store: store, moderator: "sari").undo(decision: decision.id)
         #expect(try await store.comment(id: comment.id)?.status == .pending)
         #expect(try await store.decisions(commentId: comment.id).map(\.action) == ["hold", "reject", "hold"])
-        let again = try await store.decide(commentId: comment.id, .approve, moderator: "budi", reason: nil, expectedLastDecision: nil)
-        await #expect(throws: StoreError.self) { try await store.undo(decisionId: decision.id, moderator: "sari") }
-        try await store.undo(decisionId: again.id, moderator: "budi")
+        let again = try await ModerationDesk(store: store, moderator: "budi").decide(comment.id, .approve, reason: nil, expectedLastDecision: nil).decision
+        await #expect(throws: StoreError.self) { try await ModerationDesk(store: store, moderator: "sari").undo(decision: decision.id) }
+        try await ModerationDesk(store: store, moderator: "budi").undo(decision: again.id)
         #expect(try await store.comment(id: comment.id)?.status == .pending)
     }
 
@@ -117,17 +117,17 @@ struct ModerationStoreTests {
         _ = try await store.claimNext(moderator: "sari", filter: QueueFilter(), lease: .seconds(300))
         let published = try await Self.submit(store, "promo dua", status: .published, author: "Spammer")
         let other = try await Self.submit(store, "komentar biasa", author: "Sari")
-        let rejected = try await store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "spammer"), moderator: "budi", reason: "judol")
+        let rejected = try await ModerationDesk(store: store, moderator: "budi").ban(AuthorIdentity(moderatorInput: "spammer"), reason: "judol").rejected
         #expect(rejected == [held.id])
         #expect(try await store.comment(id: held.id)?.status == .rejected)
         #expect(try await store.comment(id: published.id)?.status == .published)
         #expect(try await store.comment(id: other.id)?.status == .pending)
         let next = try await Self.submit(store, "promo tiga", status: .published, author: "SPAMMER")
         #expect(next.status == .rejected)
-        try await store.setStanding(.normal, of: AuthorIdentity(moderatorInput: "Spammer"), moderator: "budi", reason: nil)
+        try await ModerationDesk(store: store, moderator: "budi").unban(AuthorIdentity(moderatorInput: "Spammer"), reason: nil)
         #expect(try await Self.submit(store, "maaf", status: .published, author: "Spammer").status == .published)
         await #expect(throws: StoreError.authorNotFound(identity: "name:nobody")) {
-            try await store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "nobody"), moderator: "budi", reason: nil)
+            try await ModerationDesk(store: store, moderator: "budi").ban(AuthorIdentity(moderatorInput: "nobody"), reason: nil)
         }
     }
 
@@ -155,8 +155,8 @@ struct ModerationStoreTests {
         #expect(try await store.queueCount(QueueFilter(kind: .pending)) == 3)
 
         // Deciding takes a comment out of its queue and resolves its reports.
-        try await store.decide(commentId: reported.id, .approve, moderator: "sari", reason: nil, expectedLastDecision: nil)
-        try await store.decide(commentId: flagged.id, .approve, moderator: "sari", reason: nil, expectedLastDecision: nil)
+        try await ModerationDesk(store: store, moderator: "sari").decide(reported.id, .approve, reason: nil, expectedLastDecision: nil)
+        try await ModerationDesk(store: store, moderator: "sari").decide(flagged.id, .approve, reason: nil, expectedLastDecision: nil)
         #expect(try await store.queue(QueueFilter(kind: .reported)).isEmpty)
         #expect(try await store.queue(QueueFilter(kind: .flagged)).isEmpty)
     }
@@ -165,8 +165,11 @@ struct ModerationStoreTests {
         let store = try Self.store()
         let a = try await Self.submit(store, "spam a")
         let b = try await Self.submit(store, "spam b")
-        try await store.decide(commentId: b.id, .approve, moderator: "sari", reason: nil, expectedLastDecision: nil)
-        let result = try await store.decideMany([a.id, b.id], .reject, moderator: "budi", reason: "bulk", expectedStatus: .pending)
+        let budi = ModerationDesk(store: store, moderator: "budi")
+        let plan = try await budi.plan(.matching(pattern: "spam", filter: QueueFilter(kind: .pending)))
+        #expect(plan.matches.map(\.comment.id) == [a.id, b.id])
+        try await ModerationDesk(store: store, moderator: "sari").decide(b.id, .approve)
+        let result = try await budi.reject(plan, reason: "bulk")
         #expect(result.decided == [a.id])
         #expect(result.skipped == [b.id])
         #expect(try await store.comment(id: b.id)?.status == .published)

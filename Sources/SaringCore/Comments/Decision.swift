@@ -18,10 +18,14 @@ public struct Decision: Sendable, Equatable {
     public var status: CommentStatus
     public var reasons: [String]
     public var createdAt: Date
+    /// The batch (bulk rejection or ban) it was part of.
+    public var batchId: Int64?
+    /// For an undo: the decision it took back.
+    public var undoes: Int64?
 
     public init(
         id: Int64, commentId: Int64, actor: Actor, decidedBy: String, action: String,
-        status: CommentStatus, reasons: [String], createdAt: Date
+        status: CommentStatus, reasons: [String], createdAt: Date, batchId: Int64? = nil, undoes: Int64? = nil
     ) {
         self.id = id
         self.commentId = commentId
@@ -31,5 +35,10 @@ public struct Decision: Sendable, Equatable {
         self.status = status
         self.reasons = reasons
         self.createdAt = createdAt
+        self.batchId = batchId
+        self.undoes = undoes
     }
+
+    /// A moderator's approve or reject that still counts: not an undo entry.
+    public var isModeratorVerdict: Bool { actor == .moderator && undoes == nil && (action == "approve" || action == "reject") }
 }

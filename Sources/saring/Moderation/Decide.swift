@@ -3,29 +3,27 @@ import Foundation
 import SaringCore
 import SaringStore
 
-/// What `approve` and `reject ID…` share: decide each id, refusing what another moderator decided.
+/// What `approve` and `reject ID…` share: decide each id through the moderation desk, which
+/// refuses changing another moderator's decision without `--override`.
 struct DecisionRunner {
-    let store: SaringStore
-    let moderator: String
+    let desk: ModerationDesk
 
     /// Decides each comment; prints one line per comment; returns false if any was refused.
     func decide(_ ids: [Int64], _ verdict: ModeratorVerdict, reason: String?, override: Bool) async throws -> Bool {
         var allDone = true
+        let word = verdict == .approve ? "approved" : "rejected"
         for id in ids {
             do {
-                guard let item = try await store.queueItem(commentId: id) else { throw StoreError.commentNotFound(id: id) }
-                let history = try await store.decisions(commentId: id)
-                if !override, let last = history.last, last.actor == .moderator {
-                    let word = last.status == .published ? "approved" : last.status == .rejected ? "rejected" : last.action
-                    throw CLIError("comment \(id) was already \(word) by \(last.decidedBy); add --override to change that decision")
-                }
-                let decision = try await store.decide(
-                    commentId: id, verdict, moderator: moderator, reason: reason, expectedLastDecision: item.lastDecisionId)
-                print("\(verdict == .approve ? "approved" : "rejected") \(id) (decision \(decision.id))")
-            } catch let error as StoreError {
+                let outcome = try await desk.decide(id, verdict, reason: reason, override: override)
+                print(
+                    outcome.changed
+                        ? "\(word) \(id) (decision \(outcome.decision.id))"
+                        : TerminalText.neutralized("\(id) was already \(word) by \(outcome.decision.decidedBy); nothing changed"))
+            } catch StoreError.overrideNeeded(_, let by, let action) {
                 allDone = false
-                TerminalText.printError("\(error)")
-            } catch let error as CLIError {
+                let was = action == "approve" ? "approved" : "rejected"
+                TerminalText.printError("comment \(id) was already \(was) by \(by); add --override to change that decision")
+            } catch let error as StoreError {
                 allDone = false
                 TerminalText.printError("\(error)")
             }
@@ -59,7 +57,7 @@ extension Saring {
         func run() async throws {
             let store = try database.openStore()
             try store.migrate()
-            let runner = DecisionRunner(store: store, moderator: moderator.resolvedName)
+            let runner = DecisionRunner(desk: ModerationDesk(store: store, moderator: moderator.resolvedName))
             if try await !runner.decide(ids, .approve, reason: reason, override: override) { throw ExitCode.failure }
         }
     }

@@ -10,7 +10,8 @@ extension Saring {
             discussion: """
                 With --matching, the PCRE2 pattern runs on the normalized text like a policy rule, over the queue \
                 chosen by --kind/--article/--since. It shows how many comments match and a sample, then asks for \
-                confirmation on a terminal (or takes --yes); --dry-run changes nothing. With --campaign, the same \
+                confirmation on a terminal (or takes --yes); --dry-run changes nothing. An empty or match-everything \
+                pattern is refused. The rejection is one batch: `saring undo --batch ID` takes it back. With --campaign, the same \
                 for every published or held comment of a spam campaign (its id is shown by `saring queue`).
                 """)
 
@@ -39,6 +40,9 @@ extension Saring {
         @Option(help: "With --matching or --campaign: how many comments to show.")
         var sample: Int = 5
 
+        @Option(parsing: .upToNextOption, help: "With --matching or --campaign: comment ids to leave out.")
+        var except: [Int64] = []
+
         @Flag(help: "Change a decision another moderator made (ids only).")
         var override = false
 
@@ -47,36 +51,25 @@ extension Saring {
             if ways != 1 { throw ValidationError("give comment ids, --matching PATTERN or --campaign ID (one of them)") }
             if !ids.isEmpty && (dryRun || yes) { throw ValidationError("--dry-run and --yes go with --matching or --campaign") }
             if let campaign, campaign <= 0 { throw ValidationError("--campaign must be a campaign id (a positive number)") }
+            if !ids.isEmpty && !except.isEmpty { throw ValidationError("--except goes with --matching or --campaign") }
             if let matching {
-                do { _ = try PCRE2Pattern(matching) } catch {
-                    throw ValidationError("--matching does not compile: \(error.message) at offset \(error.offset)")
-                }
+                do { try ModerationDesk.checkBulkPattern(matching) } catch { throw ValidationError("--matching: \(error)") }
             }
         }
 
         func run() async throws {
             let store = try database.openStore()
             try store.migrate()
+            let desk = ModerationDesk(store: store, moderator: moderator.resolvedName)
+            let bulk = BulkRejection(desk: desk, reason: reason, sample: sample)
             if let matching {
-                try await BulkReject(
-                    store: store, moderator: moderator.resolvedName, filter: queue.filter(limit: Int.max), pattern: matching,
-                    reason: reason, sample: sample
-                ).run(dryRun: dryRun, confirmed: yes)
-                return
+                try await bulk.run(
+                    .matching(pattern: matching, filter: queue.filter(limit: Int.max)), except: Set(except), dryRun: dryRun, confirmed: yes)
+            } else if let campaign {
+                try await bulk.run(.campaign(campaign), except: Set(except), dryRun: dryRun, confirmed: yes)
+            } else if try await !DecisionRunner(desk: desk).decide(ids, .reject, reason: reason, override: override) {
+                throw ExitCode.failure
             }
-            if let campaign {
-                let comments = try await store.campaignComments(campaign)
-                guard !comments.isEmpty else { throw CLIError("campaign #\(campaign) has no published or held comments") }
-                try await BulkRejection(
-                    store: store, moderator: moderator.resolvedName, reason: reason ?? "spam campaign #\(campaign)", sample: sample
-                ).run(
-                    comments.map { ($0, []) },
-                    title: "\(comments.count) comment\(comments.count == 1 ? "" : "s") of spam campaign #\(campaign)",
-                    expectedStatus: nil, dryRun: dryRun, confirmed: yes)
-                return
-            }
-            let runner = DecisionRunner(store: store, moderator: moderator.resolvedName)
-            if try await !runner.decide(ids, .reject, reason: reason, override: override) { throw ExitCode.failure }
         }
     }
 }

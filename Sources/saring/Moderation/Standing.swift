@@ -18,13 +18,18 @@ struct StandingChange: ParsableArguments {
         if author.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the author must not be empty") }
     }
 
-    func apply(_ standing: AuthorStanding, addressHours: Int = 0) async throws -> [Int64] {
+    var identity: AuthorIdentity { AuthorIdentity(moderatorInput: author) }
+
+    /// The desk on the database, and a message naming an unknown author.
+    func desk() throws -> ModerationDesk {
         let store = try database.openStore()
         try store.migrate()
+        return ModerationDesk(store: store, moderator: moderator.resolvedName)
+    }
+
+    func run<T>(_ body: (ModerationDesk) async throws -> T) async throws -> T {
         do {
-            return try await store.setStanding(
-                standing, of: AuthorIdentity(moderatorInput: author), moderator: moderator.resolvedName, reason: reason,
-                addressBan: .seconds(addressHours * 3600))
+            return try await body(try desk())
         } catch StoreError.authorNotFound(let identity) {
             throw CLIError("no author \(identity) (authors are identified by e-mail when they gave one, else by name)")
         }
@@ -48,8 +53,17 @@ extension Saring {
         }
 
         func run() async throws {
-            let rejected = try await change.apply(.banned, addressHours: addressHours)
-            print(TerminalText.neutralized("banned \(change.author); rejected \(rejected.count) pending comment\(rejected.count == 1 ? "" : "s")"))
+            let outcome = try await change.run {
+                try await $0.ban(change.identity, reason: change.reason, addressBan: .seconds(addressHours * 3600))
+            }
+            guard let batch = outcome.batchId else {
+                print(TerminalText.neutralized("\(change.author) was already banned; nothing changed"))
+                return
+            }
+            let count = outcome.rejected.count
+            print(
+                TerminalText.neutralized(
+                    "banned \(change.author); rejected \(count) pending comment\(count == 1 ? "" : "s") (batch \(batch): saring undo --batch \(batch) takes the ban back)"))
         }
     }
 
@@ -58,8 +72,8 @@ extension Saring {
         @OptionGroup var change: StandingChange
 
         func run() async throws {
-            _ = try await change.apply(.normal)
-            print(TerminalText.neutralized("unbanned \(change.author)"))
+            let changed = try await change.run { try await $0.unban(change.identity, reason: change.reason) }
+            print(TerminalText.neutralized(changed ? "unbanned \(change.author)" : "\(change.author) was not banned; nothing changed"))
         }
     }
 
@@ -69,8 +83,8 @@ extension Saring {
         @OptionGroup var change: StandingChange
 
         func run() async throws {
-            _ = try await change.apply(.trusted)
-            print(TerminalText.neutralized("trusted \(change.author)"))
+            let changed = try await change.run { try await $0.trust(change.identity, reason: change.reason) }
+            print(TerminalText.neutralized(changed ? "trusted \(change.author)" : "\(change.author) was trusted already; nothing changed"))
         }
     }
 }

@@ -1,16 +1,21 @@
 import SaringCore
 import SaringStore
 
-// The store calls behind the keys. A refusal by the store (decided meanwhile, claimed by another
-// moderator, database busy) becomes the notice line; nothing here ends the session.
+// The moderation desk's use cases behind the keys. A refusal (decided meanwhile, claimed by
+// another moderator, database busy) becomes the notice line; nothing here ends the session.
 extension ReviewSession {
+    var desk: ModerationDesk { ModerationDesk(store: store, moderator: moderator) }
+
     func decide(_ verdict: ModeratorVerdict, reason: String?) async {
         guard let item = state.item else { return }
         let id = item.comment.id
         do {
-            let decision = try await store.decide(
-                commentId: id, verdict, moderator: moderator, reason: reason, expectedLastDecision: item.lastDecisionId)
-            undoStack.append(.decision(id: decision.id, commentId: id, verdict: verdict))
+            // The queue put the comment before this moderator with its history on screen: deciding it
+            // again over another moderator's earlier word is the point of the reported queue. A decision
+            // made since it was shown is still refused (expectedLastDecision).
+            let outcome = try await desk.decide(
+                id, verdict, reason: reason, override: true, expectedLastDecision: item.lastDecisionId)
+            if outcome.changed { undoStack.append(.decision(id: outcome.decision.id, commentId: id, verdict: verdict)) }
             if verdict == .approve { tally.approved += 1 } else { tally.rejected += 1 }
             let because = reason.map { " (\(TextWidth.singleLine($0)))" } ?? ""
             state.notice = .info((verdict == .approve ? "approved #\(id)" : "rejected #\(id)\(because)") + " · u undoes")
@@ -58,22 +63,14 @@ extension ReviewSession {
         guard let item = state.item else { return }
         let id = item.comment.id
         do {
-            var rejected = try await store.setStanding(
-                .banned, of: AuthorIdentity(moderatorInput: plan.identity), moderator: moderator,
-                reason: "banned while reviewing comment \(id)")
-            var text = "banned \(TextWidth.singleLine(plan.name)); rejected \(rejected.count) pending"
-            if plan.rejectsShownComment {
-                do {
-                    try await store.decide(
-                        commentId: id, .reject, moderator: moderator, reason: "author banned",
-                        expectedLastDecision: item.lastDecisionId)
-                    rejected.append(id)
-                    text += " and #\(id)"
-                } catch {
-                    text += "; #\(id) not rejected: \(Self.describe(error))"
-                }
-            }
-            undoStack.append(.ban(plan, commentId: id, rejected: rejected))
+            let outcome = try await desk.ban(
+                AuthorIdentity(moderatorInput: plan.identity), reason: "banned while reviewing comment \(id)",
+                alsoRejecting: item.comment.status == .rejected ? nil : id)
+            let rejected = outcome.rejected
+            let shownPublished = item.comment.status == .published && rejected.contains(id)
+            var text = "banned \(TextWidth.singleLine(plan.name)); rejected \(rejected.count - (shownPublished ? 1 : 0)) pending"
+            if shownPublished { text += " and #\(id)" }
+            if let batchId = outcome.batchId { undoStack.append(.ban(plan, commentId: id, batchId: batchId, rejected: rejected)) }
             tally.banned += 1
             tally.rejected += rejected.count
             state.notice = .info(text + " · u undoes")

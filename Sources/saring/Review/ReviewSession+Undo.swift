@@ -1,8 +1,8 @@
 import SaringCore
 import SaringStore
 
-// `u`: takes back this session's last decision (or ban) through the store's undo, which appends
-// to the history rather than erasing it, then shows that comment again under a fresh claim.
+// `u`: takes back this session's last decision (or ban, as its batch) through the desk's undo,
+// which appends to the history rather than erasing it, then shows that comment again under a fresh claim.
 extension ReviewSession {
     func undo() async {
         guard let entry = undoStack.popLast() else {
@@ -13,30 +13,19 @@ extension ReviewSession {
         do {
             switch entry {
             case .decision(let id, let commentId, let verdict):
-                try await store.undo(decisionId: id, moderator: moderator)
+                try await desk.undo(decision: id)
                 if verdict == .approve { tally.approved -= 1 } else { tally.rejected -= 1 }
                 text = "undid \(verdict.rawValue) of #\(commentId)"
-            case .ban(let plan, _, let rejected):
-                try await store.setStanding(
-                    plan.previousStanding, of: AuthorIdentity(moderatorInput: plan.identity), moderator: moderator,
-                    reason: "undo of ban")
-                var notRestored: [Int64] = []
-                for commentId in rejected {
-                    // Only this moderator's rejection, still the newest decision, is taken back.
-                    let last = try await store.decisions(commentId: commentId).last
-                    if let last, last.actor == .moderator, last.decidedBy == moderator, last.action == "reject",
-                        (try? await store.undo(decisionId: last.id, moderator: moderator)) != nil
-                    {
-                        continue
-                    }
-                    notRestored.append(commentId)
-                }
+            case .ban(let plan, _, let batchId, let rejected):
+                let outcome = try await desk.undo(batch: batchId)
                 tally.banned -= 1
-                tally.rejected -= rejected.count - notRestored.count
+                tally.rejected -= outcome.restored.count
+                let back = outcome.restored.count
                 text =
-                    "undid ban of \(TextWidth.singleLine(plan.name)); \(rejected.count - notRestored.count) comments back"
-                    + (notRestored.isEmpty
-                        ? "" : "; decided since, left as they are: " + notRestored.map { "#\($0)" }.joined(separator: " "))
+                    "undid ban of \(TextWidth.singleLine(plan.name)); \(back) comment\(back == 1 ? "" : "s") back"
+                    + (outcome.decidedSince.isEmpty
+                        ? "" : "; decided since, left as they are: " + outcome.decidedSince.map { "#\($0)" }.joined(separator: " "))
+                _ = rejected
             }
         } catch {
             state.notice = .error(Self.describe(error))

@@ -187,7 +187,7 @@ struct ReviewDecisionTests {
         try review.waitFor(showing(id))
         // Another moderator decides it behind this screen's back (after the claim is gone).
         try await fixture.store.releaseClaims(moderator: "ana")
-        try await fixture.store.decide(commentId: id, .reject, moderator: "bob", reason: "spam", expectedLastDecision: nil)
+        try await ModerationDesk(store: fixture.store, moderator: "bob").decide(id, .reject, reason: "spam", expectedLastDecision: nil)
 
         review.send("a")
         try review.waitUntil("the refusal") {

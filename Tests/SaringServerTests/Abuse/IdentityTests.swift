@@ -44,7 +44,7 @@ struct IdentityTests {
             for n in 3..<6 {
                 _ = try await Self.post(server, ["name": "Budi", "email": "BUDI@example.com"], n)
             }
-            try await server.store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "budi@example.com"), moderator: "ana", reason: nil)
+            try await ModerationDesk(store: server.store, moderator: "ana").ban(AuthorIdentity(moderatorInput: "budi@example.com"), reason: nil)
             let third = try await Self.post(server, ["id": "u-42", "name": "Budi"], 7, headers: Self.site)
             #expect(try await server.store.comment(id: try Self.id(third))?.status == .published)
         }
@@ -93,7 +93,7 @@ struct IdentityTests {
     @Test func aBanHoldsAgainstAnInvisibleCharacterInTheName() async throws {
         try await LiveServer.run { server in
             _ = try await Self.post(server, ["name": "TukangRusuh"], 1)
-            try await server.store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "TukangRusuh"), moderator: "ana", reason: nil)
+            try await ModerationDesk(store: server.store, moderator: "ana").ban(AuthorIdentity(moderatorInput: "TukangRusuh"), reason: nil)
             let evading = try await Self.post(server, ["name": "Tukang\u{200B}Rusuh"], 2, headers: ["X-Forwarded-For": "198.51.100.1"])
             #expect(try await server.store.comment(id: try Self.id(evading))?.status == .rejected)
         }
@@ -114,7 +114,7 @@ struct IdentityTests {
         try await LiveServer.run(keysFile: Self.keys) { server in
             let spammer = ["X-Forwarded-For": "203.0.113.66"]
             _ = try await Self.post(server, ["name": "Akun Satu"], 1, headers: spammer)
-            try await server.store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "Akun Satu"), moderator: "ana", reason: "judol")
+            try await ModerationDesk(store: server.store, moderator: "ana").ban(AuthorIdentity(moderatorInput: "Akun Satu"), reason: "judol")
             let rotated = try await Self.post(server, ["name": "Akun Dua"], 2, headers: spammer)
             let stored = try #require(try await server.store.comment(id: try Self.id(rotated)))
             #expect(stored.status == .rejected)
@@ -127,7 +127,7 @@ struct IdentityTests {
             let verified = try await Self.post(server, ["id": "u-7", "name": "Sari"], 4, headers: siteHeaders)
             #expect(try await server.store.comment(id: try Self.id(verified))?.status == .published)
             // Unban lifts the address ban too.
-            try await server.store.setStanding(.normal, of: AuthorIdentity(moderatorInput: "Akun Satu"), moderator: "ana", reason: nil)
+            try await ModerationDesk(store: server.store, moderator: "ana").unban(AuthorIdentity(moderatorInput: "Akun Satu"), reason: nil)
             let after = try await Self.post(server, ["name": "Akun Empat"], 5, headers: spammer)
             #expect(try await server.store.comment(id: try Self.id(after))?.status == .published)
         }

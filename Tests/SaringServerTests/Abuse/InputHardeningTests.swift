@@ -65,7 +65,7 @@ struct InputHardeningTests {
         try await LiveServer.run { server in
             let posted = try await server.client.json("POST", "/v1/articles/berita/comments", Readers.body(1))
             let hidden = Int64(try posted.json()["id"] as? Int ?? 0)
-            try await server.store.decide(commentId: hidden, .reject, moderator: "ana", reason: nil, expectedLastDecision: nil)
+            try await ModerationDesk(store: server.store, moderator: "ana").decide(hidden, .reject, reason: nil, expectedLastDecision: nil)
             func reply(to parent: Int64) async throws -> HTTPReply {
                 try await server.client.json(
                     "POST", "/v1/articles/berita/comments", ["author": ["name": "Sari"], "body": Readers.comment(3), "parentId": parent])

@@ -60,7 +60,7 @@ struct ReportAbuseTests {
             #expect(last.actor == .system && last.action == "hold")
             #expect(last.reasons.first?.contains("3 different readers") == true)
             // A moderator's approval brings it back for good.
-            try await server.store.decide(commentId: id, .approve, moderator: "ana", reason: nil, expectedLastDecision: nil)
+            try await ModerationDesk(store: server.store, moderator: "ana").decide(id, .approve, reason: nil, expectedLastDecision: nil)
             #expect(try await server.store.comment(id: id)?.status == .published)
         }
     }

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import SaringCore
+
+/// The moderation use cases, for one moderator: the only place the rules of moderation live, so
+/// the terminal, scripts and the HTTP API can never disagree. Each use case is one transaction.
+///
+/// The rules: a moderator's decision overrides the policy; changing another moderator's decision
+/// needs `override` (changing one's own does not); deciding what the comment already is is a
+/// no-op; a comment another moderator holds a claim on is theirs to decide; a decision made
+/// against a history that has grown since is refused.
+public struct ModerationDesk: Sendable {
+    public let store: SaringStore
+    /// Recorded in every decision this desk makes.
+    public let moderator: String
+
+    public init(store: SaringStore, moderator: String) {
+        self.store = store
+        self.moderator = moderator
+    }
+
+    /// Approves or rejects a comment.
+    ///
+    /// - Parameters:
+    ///   - override: change a decision another moderator made.
+    ///   - expectedLastDecision: the newest decision id the moderator saw; refused when the history
+    ///     has grown since.
+    /// - Throws: ``StoreError/commentNotFound(id:)``, ``StoreError/claimedByOther(commentId:moderator:)``,
+    ///   ``StoreError/decidedMeanwhile(commentId:by:action:)``, ``StoreError/overrideNeeded(commentId:by:action:)``.
+    @discardableResult
+    public func decide(
+        _ commentId: Int64, _ verdict: ModeratorVerdict, reason: String? = nil, override: Bool = false,
+        expectedLastDecision: Int64? = nil
+    ) async throws -> DecisionOutcome {
+        let millis = Timestamp.millis(store.now())
+        let moderator = moderator
+        return try await store.write { db in
+            try Self.decide(
+                db, commentId, verdict, moderator: moderator, reasons: reason.map { [$0] } ?? [], override: override,
+                expectedLastDecision: expectedLastDecision, at: millis)
+        }
+    }
+
+    static func decide(
+        _ db: Database, _ commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String], override: Bool,
+        expectedLastDecision: Int64?, batchId: Int64? = nil, at millis: Int64
+    ) throws -> DecisionOutcome {
+        guard let row = try Row.fetchOne(db, sql: "SELECT article_id, status, flagged FROM comments WHERE id = ?", arguments: [commentId])
+        else { throw StoreError.commentNotFound(id: commentId) }
+        let standing = try SaringStore.standingVerdict(db, commentId: commentId)
+        let status = CommentStatus(rawValue: row["status"]) ?? .pending
+        let flagged: Bool = row["flagged"]
+        // The same verdict again, with the comment still as it left it (a report may have hidden it since).
+        if let standing, standing.action == verdict.rawValue, status == verdict.status, !flagged {
+            return DecisionOutcome(decision: standing, changed: false, articleId: row["article_id"], status: status, flagged: flagged)
+        }
+        if let claimant = try SaringStore.otherClaimant(db, commentId: commentId, moderator: moderator, at: millis) {
+            throw StoreError.claimedByOther(commentId: commentId, moderator: claimant)
+        }
+        if let expectedLastDecision, let latest = try SaringStore.latestDecision(db, commentId: commentId), latest.id != expectedLastDecision {
+            throw StoreError.decidedMeanwhile(commentId: commentId, by: latest.decidedBy, action: latest.action)
+        }
+        if let standing, standing.action != verdict.rawValue, standing.decidedBy != moderator, !override {
+            throw StoreError.overrideNeeded(commentId: commentId, by: standing.decidedBy, action: standing.action)
+        }
+        let decision = try SaringStore.recordVerdict(
+            db, commentId: commentId, verdict, moderator: moderator, reasons: reasons, batchId: batchId, at: millis)
+        return DecisionOutcome(decision: decision, changed: true, articleId: row["article_id"], status: verdict.status, flagged: false)
+    }
+
+    /// Takes back a moderator's approve or reject: the comment returns to the state before it (a
+    /// new entry of the history; nothing is erased) and the reports it resolved reopen.
+    ///
+    /// - Parameter override: take back another moderator's decision.
+    /// - Throws: ``StoreError/cannotUndo(decisionId:reason:)`` when it is not a moderator's verdict,
+    ///   was undone already, or the comment was decided since; ``StoreError/overrideNeeded(commentId:by:action:)``.
+    @discardableResult
+    public func undo(decision decisionId: Int64, override: Bool = false) async throws -> DecisionOutcome {
+        let millis = Timestamp.millis(store.now())
+        let moderator = moderator
+        return try await store.write { db in
+            guard let undone = try SaringStore.decision(db, id: decisionId) else {
+                throw StoreError.cannotUndo(decisionId: decisionId, reason: "no such decision")
+            }
+            guard undone.isModeratorVerdict else {
+                throw StoreError.cannotUndo(decisionId: decisionId, reason: "only a moderator's approve or reject can be undone")
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM decisions WHERE undoes = ?", arguments: [decisionId]) == true {
+                throw StoreError.cannotUndo(decisionId: decisionId, reason: "it was undone already")
+            }
+            guard try SaringStore.latestDecision(db, commentId: undone.commentId)?.id == decisionId else {
+                throw StoreError.cannotUndo(decisionId: decisionId, reason: "comment \(undone.commentId) was decided again since")
+            }
+            if undone.decidedBy != moderator, !override {
+                throw StoreError.overrideNeeded(commentId: undone.commentId, by: undone.decidedBy, action: undone.action)
+            }
+            let decision = try SaringStore.recordUndo(db, of: undone, moderator: moderator, reason: "", at: millis)
+            let row = try Row.fetchOne(db, sql: "SELECT article_id, flagged FROM comments WHERE id = ?", arguments: [undone.commentId])!
+            return DecisionOutcome(
+                decision: decision, changed: true, articleId: row["article_id"], status: decision.status, flagged: row["flagged"])
+        }
+    }
+
+    /// Claims one comment for this moderator for `lease` (renewing a claim they hold).
+    ///
+    /// - Throws: ``StoreError/claimedByOther(commentId:moderator:)``, ``StoreError/commentNotFound(id:)``.
+    public func claim(_ commentId: Int64, lease: Duration) async throws -> QueueItem {
+        if let item = try await store.claim(commentId: commentId, moderator: moderator, lease: lease) { return item }
+        guard let item = try await store.queueItem(commentId: commentId) else { throw StoreError.commentNotFound(id: commentId) }
+        throw StoreError.claimedByOther(commentId: commentId, moderator: item.claimedBy ?? "another moderator")
+    }
+
+    /// Releases this moderator's claim on a comment (all of their claims when nil).
+    public func release(_ commentId: Int64? = nil) async throws {
+        try await store.releaseClaims(moderator: moderator, commentId: commentId)
+    }
+}
