@@ -48,6 +48,18 @@ struct QueryPlanTests {
                         arguments: [n, n, "hash\(n % 40)", n % 60 == 0 ? n : nil])
                 }
             }
+            // Moderators' decisions, some in batches, some undone.
+            try db.execute(sql: "INSERT INTO batches (kind, moderator, description, created_at) VALUES ('bulk-reject', 'ana', 'spam', 1)")
+            for n in stride(from: 7, through: 6_000, by: 25) {
+                try db.execute(
+                    sql: "INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, created_at, batch_id) VALUES (?, 'moderator', 'ana', 'reject', 'rejected', ?, ?)",
+                    arguments: [n, n, n % 2 == 0 ? 1 : nil])
+                if n % 3 == 0 {
+                    try db.execute(
+                        sql: "INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, created_at, undoes) VALUES (?, 'moderator', 'ana', 'hold', 'pending', ?, ?)",
+                        arguments: [n, n, db.lastInsertedRowID])
+                }
+            }
             for u in stride(from: 0, to: 1_500, by: 97) {
                 try db.execute(
                     sql: "INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at) VALUES (?, ?, 1, 9999999999999)",
@@ -79,6 +91,10 @@ struct QueryPlanTests {
             ("flagged queue", queue(QueueFilter(kind: .flagged)), ["comments_flagged_queue (flagged=? AND status=?)"], []),
             ("reported queue", queue(QueueFilter(kind: .reported)), ["(rowid=?)|(id=?)", "reports_open"], ["reports_open"]),
             ("claim next", queue(QueueFilter(kind: .pending), moderator: "ana"), ["comments_by_status (status=?)", "claims"], []),
+            ("latest decision", HotQueries.latestDecision, ["decisions_by_comment (comment_id=?)"], []),
+            ("standing verdict", HotQueries.standingVerdict, ["decisions_by_comment (comment_id=?)", "decisions_undone_once (undoes=?)"], []),
+            ("batch decisions", HotQueries.batchDecisions, ["decisions_by_batch (batch_id=?)"], []),
+            ("reports resolved by", HotQueries.reportsResolvedBy, ["reports_by_resolving_decision (resolved_by=?)"], []),
         ]
     }
 
