@@ -57,5 +57,6 @@ public func buildRouter(
         .addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
+    ModerationController(store: store, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages).addRoutes(to: v1)
     return router
 }

@@ -55,6 +55,10 @@ extension SaringStore {
             conditions.append("comments.created_at >= ?")
             arguments += [Timestamp.millis(since)]
         }
+        if let afterId = filter.afterId {
+            conditions.append("comments.id > ?")
+            arguments += [afterId]
+        }
         if let moderator {
             conditions.append(
                 "NOT EXISTS (SELECT 1 FROM claims WHERE claims.comment_id = comments.id AND claims.moderator <> ? AND claims.expires_at > ?)")

@@ -19,6 +19,8 @@ public struct QueueFilter: Sendable, Equatable {
     /// Highest score first instead of oldest first.
     public var byScore: Bool
     public var limit: Int
+    /// Only comments after this id (the cursor of the moderators' API; oldest-first order).
+    public var afterId: Int64? = nil
 
     public init(kind: QueueKind = .pending, articleId: String? = nil, since: Date? = nil, byScore: Bool = false, limit: Int = 50) {
         self.kind = kind

@@ -42,4 +42,13 @@ struct Authenticator: Sendable {
         }
         return caller
     }
+
+    /// A moderator or an admin, by the name their token carries (recorded in every decision), or 401/403.
+    func moderator(_ request: Request, _ context: some RemoteAddressRequestContext) throws -> String {
+        switch try caller(request, context) {
+        case .moderator(let name), .admin(let name): return name
+        case .reader: throw APIError(.unauthorized, "unauthorized", "a moderator or admin token is required (Authorization: Bearer …)")
+        case .site: throw APIError(.forbidden, "forbidden", "a site key cannot moderate; this needs a moderator or admin token")
+        }
+    }
 }
