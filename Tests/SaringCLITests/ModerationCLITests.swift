@@ -92,6 +92,49 @@ struct ModerationCLITests {
         #expect(try await db.store.queueCount(QueueFilter(kind: .pending)) == 2)
     }
 
+    @Test func aBulkRejectionIsOneBatchThatUndoTakesBack() async throws {
+        let db = try await Self.database()
+        let everything = try CLI.run(["reject", "--db", db.path, "--matching", "", "--yes"])
+        #expect(everything.status == 64)
+        #expect(everything.stderr.contains("empty"))
+        #expect(try CLI.run(["reject", "--db", db.path, "--matching", ".*", "--yes"]).status == 64)
+        #expect(try await db.store.queueCount(QueueFilter(kind: .pending)) == 4)
+
+        let done = try CLI.run(["reject", "--db", db.path, "--as", "sari", "--matching", "slot gacor", "--except", String(db.ids[1]), "--yes"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("left out as asked (--except): #\(db.ids[1])"))
+        #expect(done.stdout.contains("decided: #\(db.ids[0])"))
+        let batch = try #require(done.stdout.firstMatch(of: /as batch (\d+)/).map { String($0.1) })
+        #expect(try await db.store.comment(id: db.ids[0])?.status == .rejected)
+        #expect(try await db.store.comment(id: db.ids[1])?.status == .pending)
+
+        let notHers = try CLI.run(["undo", "--db", db.path, "--as", "budi", "--batch", batch])
+        #expect(notHers.status == 1)
+        #expect(notHers.stderr.contains("decided by sari; add --override"))
+        let undo = try CLI.run(["undo", "--db", db.path, "--as", "sari", "--batch", batch])
+        #expect(undo.status == 0, "\(undo.stderr)")
+        #expect(undo.stdout.contains("undid batch \(batch): 1 comment back as before"))
+        #expect(try await db.store.comment(id: db.ids[0])?.status == .pending)
+        let again = try CLI.run(["undo", "--db", db.path, "--as", "sari", "--batch", batch])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already undone"))
+        #expect(try CLI.run(["undo", "--db", db.path]).status == 64)
+        #expect(try CLI.run(["undo", "--db", db.path, "5", "--batch", "3"]).status == 64)
+    }
+
+    @Test func undoOfOneDecisionAndTheSameDecisionAgainIsANoOp() async throws {
+        let db = try await Self.database()
+        let approve = try CLI.run(["approve", "--db", db.path, "--as", "sari", String(db.ids[2])])
+        let decision = try #require(approve.stdout.firstMatch(of: /decision (\d+)/).map { String($0.1) })
+        let again = try CLI.run(["approve", "--db", db.path, "--as", "budi", String(db.ids[2])])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("was already approved by sari; nothing changed"))
+        let undo = try CLI.run(["undo", "--db", db.path, "--as", "sari", decision])
+        #expect(undo.status == 0, "\(undo.stderr)")
+        #expect(undo.stdout.contains("is pending again"))
+        #expect(try await db.store.comment(id: db.ids[2])?.status == .pending)
+    }
+
     @Test func banUnbanAndTrustByNameOrEmail() async throws {
         let db = try await Self.database()
         let ban = try CLI.run(["ban", "--db", db.path, "--as", "sari", "spammer", "--reason", "judol"])
