@@ -41,11 +41,13 @@ let package = Package(
             dependencies: ["SaringCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.embedInCode("Migrations")]
         ),
+        // File edge: policy folders read from disk, for the server, the CLI and the benchmark alike.
+        .target(name: "SaringFiles", dependencies: ["SaringCore"]),
         // HTTP edge.
         .target(
             name: "SaringServer",
             dependencies: [
-                "SaringCore", "SaringStore",
+                "SaringCore", "SaringStore", "SaringFiles",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,17 +62,18 @@ let package = Package(
         .executableTarget(
             name: "saring",
             dependencies: [
-                "SaringCore", "SaringStore", "SaringServer",
+                "SaringCore", "SaringStore", "SaringFiles", "SaringServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Benchmarks: `swift run -c release saring-bench` (outside `swift test`).
         .executableTarget(
             name: "saring-bench",
-            dependencies: ["SaringCore", "SaringStore", "SaringServer"],
+            dependencies: ["SaringCore", "SaringStore", "SaringFiles"],
             path: "Benchmarks/JudgeBench"
         ),
         .testTarget(name: "SaringCoreTests", dependencies: ["SaringCore"]),
+        .testTarget(name: "SaringFilesTests", dependencies: ["SaringFiles", "SaringCore"]),
         .testTarget(
             name: "SaringStoreTests",
             dependencies: ["SaringStore", "SaringCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -80,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "SaringServerTests",
             dependencies: [
-                "SaringServer", "SaringStore", "SaringCore", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "SaringServer", "SaringStore", "SaringCore", "SaringFiles", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ],

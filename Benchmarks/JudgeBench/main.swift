@@ -3,7 +3,7 @@
 // moderation queue's first page: `saring-bench --queue 100000`.
 import Foundation
 import SaringCore
-import SaringServer
+import SaringFiles
 
 
 var policiesPath = "Policies"

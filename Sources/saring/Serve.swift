@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SaringCore
+import SaringFiles
 import SaringServer
 import SaringStore
 

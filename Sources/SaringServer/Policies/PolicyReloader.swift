@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SaringCore
+import SaringFiles
 import ServiceLifecycle
 
 /// Keeps the policy in force in step with its folder: checks the folder's content hash every

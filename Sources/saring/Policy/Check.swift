@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaringCore
-import SaringServer
+import SaringFiles
 
 extension Saring.PolicyCommand {
     struct Check: ParsableCommand {

@@ -21,7 +21,7 @@ struct PolicyOptions: ParsableArguments {
 
 import Foundation
 import SaringCore
-import SaringServer
+import SaringFiles
 
 extension PolicyOptions {
     /// Loads the folder or fails with every problem listed.

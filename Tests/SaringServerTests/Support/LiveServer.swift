@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SaringCore
+import SaringFiles
 import SaringServer
 import SaringStore
 import SaringTestSupport

@@ -1,6 +1,6 @@
 import Foundation
 import SaringCore
-import SaringServer
+import SaringFiles
 import Testing
 
 /// The policy pack in the repository is tested like code: it compiles, every example holds, and it
