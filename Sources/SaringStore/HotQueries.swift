@@ -8,13 +8,10 @@ enum HotQueries {
         ORDER BY id LIMIT ?
         """
 
-    /// The author's standing and published count on submit. The count stops at 1,000: it only
-    /// serves first-comment premoderation, and a prolific author must not cost more per comment.
-    static let judgeContext = """
-        SELECT a.standing,
-               (SELECT count(*) FROM (SELECT 1 FROM comments c WHERE c.author_id = a.id AND c.status = 'published' LIMIT 1000))
-               AS approved
-        FROM authors a WHERE a.identity = ?
+    /// An author's published comments on submit, counted up to the number first-comment
+    /// premoderation reviews (the second argument): a prolific author must not cost more per comment.
+    static let publishedByAuthor = """
+        SELECT count(*) FROM (SELECT 1 FROM comments WHERE author_id = ? AND status = 'published' LIMIT ?)
         """
 
     /// Whether the submitting address is under a ban of an anonymous author.

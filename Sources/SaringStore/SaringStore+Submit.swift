@@ -3,19 +3,11 @@ import GRDB
 import SaringCore
 
 extension SaringStore {
-    /// What the judge needs to know about the author of a draft (standing, approved count).
-    public func judgeContext(for identity: AuthorIdentity) async throws -> JudgeContext {
-        try await read { db in
-            let row = try db.firstRow(HotQueries.judgeContext, [identity.key])
-            guard let row else { return JudgeContext() }
-            return JudgeContext(
-                standing: AuthorStanding(rawValue: row["standing"]) ?? .normal, approvedComments: row["approved"])
-        }
-    }
-
     /// Stores a judged comment: creates its article on first use, records the author, the comment,
     /// the decision and the rule hits in one transaction. What outranks the policy (a closed or
-    /// premoderated article, a banned author) is read inside that transaction.
+    /// premoderated article, a banned author) and what depends on the author's record (first-comment
+    /// premoderation, ``Verdict/applying(author:)``) are read inside that transaction, so no
+    /// decision rests on a read made before it.
     ///
     /// Submissions arriving together share one transaction (group commit, see ``SubmissionQueue``);
     /// each still returns only once its comment is committed, and one refused comment does not
@@ -46,13 +38,20 @@ extension SaringStore {
                 """,
             [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
         var standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
+        var judged = verdict
+        if verdict.firstCommentsReviewed > 0, standing != .trusted {
+            // Counted only as far as it matters, so a prolific author costs no more than a new one.
+            let approved = try Int.fetchOne(
+                db.cachedStatement(sql: HotQueries.publishedByAuthor), arguments: [author["id"] as Int64, verdict.firstCommentsReviewed]) ?? 0
+            judged = verdict.applying(author: JudgeContext(standing: standing, approvedComments: approved))
+        }
         var addressBannedWith: String? = nil
         if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
             addressBannedWith = try db.firstRow(HotQueries.addressBan, [clientHash, millis])?["name"]
             if addressBannedWith != nil { standing = .banned }
         }
         let braked = (article["brake_until"] as Int64?).map { $0 > millis } ?? false
-        var final = verdict.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
+        var final = judged.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
         if let name = addressBannedWith, let last = final.reasons.indices.last, final.reasons[last] == "author is banned" {
             final.reasons[last] = "posted from an address banned with author \(name)"
         }

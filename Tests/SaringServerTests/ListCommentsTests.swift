@@ -7,7 +7,7 @@ import Testing
 struct ListCommentsTests {
     /// Publishes everything except bodies that start with "HOLD" (held) or "NO" (rejected).
     struct SortingJudge: CommentJudge {
-        func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
+        func judge(_ draft: CommentDraft) -> Verdict {
             let status: CommentStatus =
                 draft.body.hasPrefix("HOLD") ? .pending : draft.body.hasPrefix("NO") ? .rejected : .published
             return Verdict(status: status, publishedBody: draft.body, policyVersion: "test")

@@ -13,13 +13,21 @@ public struct JudgeContext: Sendable, Equatable {
 /// The seam where a comment gets its verdict. Implementations are pure and fast: they run on the
 /// request path and must not do I/O.
 public protocol CommentJudge: Sendable {
-    func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict
+    /// Judges what the comment says. What depends on its author's record (first-comment
+    /// premoderation) is left in the verdict for ``Verdict/applying(author:)``, which the store
+    /// runs inside the transaction that writes the comment, on the record as it is then.
+    func judge(_ draft: CommentDraft) -> Verdict
     /// The folder-wide settings in force (rate limits, campaigns, … are read per request).
     var settings: PolicySettings { get }
 }
 
 extension CommentJudge {
     public var settings: PolicySettings { PolicySettings() }
+
+    /// Judges a comment whose author's record is known already (tools, tests).
+    public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
+        judge(draft).applying(author: context)
+    }
 }
 
 /// The decider used when no policy is loaded: every comment is published as written.
@@ -28,7 +36,7 @@ public struct PublishAllJudge: CommentJudge {
 
     public init() {}
 
-    public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
+    public func judge(_ draft: CommentDraft) -> Verdict {
         Verdict(status: .published, publishedBody: draft.body, policyVersion: Self.version)
     }
 }

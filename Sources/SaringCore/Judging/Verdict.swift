@@ -13,6 +13,9 @@ public struct Verdict: Sendable, Equatable {
     public var reasons: [String]
     /// Set when the comment was found to belong to a spam campaign.
     public var campaign: CampaignTag? = nil
+    /// The policy holds an author's comments until this many of theirs are published (0: off);
+    /// applied with the author's record by ``applying(author:)``.
+    public var firstCommentsReviewed: Int = 0
 
     public init(
         status: CommentStatus, flagged: Bool = false, score: Double = 0, hits: [RuleHit] = [],

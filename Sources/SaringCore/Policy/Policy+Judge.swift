@@ -2,7 +2,7 @@ extension Policy: CommentJudge {
     /// Judges one comment: runs every candidate rule on the fields it looks at, adds the checks of
     /// the settings, and decides by the fixed precedence reject > hold > flag > publish, with
     /// masks applied to what is published and scores added up against the thresholds.
-    public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
+    public func judge(_ draft: CommentDraft) -> Verdict {
         let scratch = MatchScratch(limits: .init(matchLimit: settings.matchLimit))
         var hits: [RuleHit] = []
         var limitReasons: [String] = []
@@ -28,8 +28,10 @@ extension Policy: CommentJudge {
                 }
             }
         }
-        hits += SettingsChecks(settings: settings, linkPattern: linkPattern, scratch: scratch).hits(draft, context: context)
-        return decide(draft, hits: hits, limitReasons: limitReasons)
+        hits += SettingsChecks(settings: settings, linkPattern: linkPattern, scratch: scratch).hits(draft)
+        var verdict = decide(draft, hits: hits, limitReasons: limitReasons)
+        verdict.firstCommentsReviewed = settings.premoderateFirstComments
+        return verdict
     }
 
     private func value(of field: RuleField, in draft: CommentDraft) -> String? {

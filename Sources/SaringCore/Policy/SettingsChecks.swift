@@ -1,12 +1,13 @@
-/// The checks every moderation product has that are not regexes: links, length, shouting, and
-/// premoderation of an author's first comments. Each one that fires becomes a hit with a
-/// `settings.*` rule id, so it is explained and stored like any rule.
+/// The checks every moderation product has that are not regexes: links, length and shouting (the
+/// premoderation of an author's first comments needs the author's record:
+/// ``Verdict/applying(author:)``). Each one that fires becomes a hit with a `settings.*` rule id,
+/// so it is explained and stored like any rule.
 struct SettingsChecks {
     let settings: PolicySettings
     let linkPattern: PCRE2Pattern
     let scratch: MatchScratch
 
-    func hits(_ draft: CommentDraft, context: JudgeContext) -> [RuleHit] {
+    func hits(_ draft: CommentDraft) -> [RuleHit] {
         var hits: [RuleHit] = []
         func add(_ id: String, _ description: String, _ action: RuleAction) {
             hits.append(
@@ -36,14 +37,6 @@ struct SettingsChecks {
             if letters >= settings.shoutingMinLetters, Double(capitals) / Double(letters) > ratio {
                 add("shouting", "\(capitals) of \(letters) letters are capitals", settings.shoutingAction)
             }
-        }
-        if settings.premoderateFirstComments > 0, context.standing != .trusted,
-            context.approvedComments < settings.premoderateFirstComments
-        {
-            add(
-                "first-comments",
-                "author has \(context.approvedComments) published comments; the first \(settings.premoderateFirstComments) are reviewed",
-                .hold)
         }
         return hits
     }

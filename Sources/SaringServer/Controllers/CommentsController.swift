@@ -50,7 +50,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             ("article:" + articleId, limits.perArticle, "per-article"),
         ])
         try await watchBrake(articleId, limits.brake, context.logger)
-        var verdict = judge.judge(draft, context: try await store.judgeContext(for: draft.authorIdentity))
+        var verdict = judge.judge(draft)
         let signature = abuse.campaigns.signature(of: draft.body)
         let finding = signature.flatMap {
             abuse.campaigns.lookup(

@@ -19,7 +19,7 @@ public final class PolicyHolder: CommentJudge {
 
     public var settings: PolicySettings { current.settings }
 
-    public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
-        current.judge(draft, context: context)
+    public func judge(_ draft: CommentDraft) -> Verdict {
+        current.judge(draft)
     }
 }
