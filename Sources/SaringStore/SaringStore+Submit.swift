@@ -13,7 +13,7 @@ extension SaringStore {
     /// each still returns only once its comment is committed, and one refused comment does not
     /// affect the others.
     ///
-    /// - Returns: the stored comment with its final status.
+    /// - Returns: the stored comment with its final status and the reasons of its final decision.
     /// - Throws: ``StoreError/articleClosed(articleId:)``, ``StoreError/parentNotFound(parentId:articleId:)``.
     public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
         try await submissions.submit(draft, verdict, to: self)
@@ -88,6 +88,7 @@ extension SaringStore {
             status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
         comment.clientHash = draft.clientHash
         comment.campaignId = final.campaign?.id
+        comment.reasons = final.reasons
         return comment
     }
 

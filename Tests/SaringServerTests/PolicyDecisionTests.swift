@@ -79,6 +79,27 @@ struct PolicyDecisionTests {
         }
     }
 
+    /// The answer's reasons are those of the final decision: a premoderated article's hold and a
+    /// banned author's rejection say so, though the policy itself found nothing.
+    @Test func revealedReasonsAreTheFinalDecisionsOnes() async throws {
+        var settings = ServerSettings(adminToken: "t")
+        settings.revealReasons = true
+        try await LiveServer.run(settings: settings, policyFiles: Self.files) { server in
+            _ = try await server.store.saveArticle(Article(id: "moderated", premoderated: true))
+            let held = try await server.client.json(
+                "POST", "/v1/articles/moderated/comments", ["author": ["name": "Pembaca Baru"], "body": "semoga cepat pulih"])
+            #expect(try held.json()["status"] as? String == "pending")
+            #expect(try held.json()["reasons"] as? [String] == ["article is premoderated"])
+
+            let author = ["name": "Tukang Iklan", "email": "iklan@example.com"]
+            _ = try await server.client.json("POST", "/v1/articles/a1/comments", ["author": author, "body": "halo semua"])
+            try await ModerationDesk(store: server.store, moderator: "sari").ban(AuthorIdentity(moderatorInput: "iklan@example.com"))
+            let banned = try await server.client.json("POST", "/v1/articles/a1/comments", ["author": author, "body": "halo lagi"])
+            #expect(try banned.json()["status"] as? String == "rejected")
+            #expect(try banned.json()["reasons"] as? [String] == ["author is banned"])
+        }
+    }
+
     static func waitFor(_ server: LiveServer, version: String, timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
         while server.policies?.current.version != version, ContinuousClock.now < deadline {

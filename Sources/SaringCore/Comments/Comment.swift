@@ -19,6 +19,9 @@ public struct Comment: Sendable, Equatable {
     public var clientHash: String? = nil
     /// The spam campaign the comment was found to belong to.
     public var campaignId: Int64? = nil
+    /// Why it has its status: the reasons of the decision that gave it, where the store knows them
+    /// (a submission's final decision, after premoderation, bans and the brake; empty otherwise).
+    public var reasons: [String] = []
 
     public init(
         id: Int64, articleId: String, parentId: Int64?, authorName: String, authorEmail: String?,

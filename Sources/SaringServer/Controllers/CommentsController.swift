@@ -83,7 +83,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             SubmitCommentResponse(
                 id: comment.id, articleId: comment.articleId, parentId: comment.parentId,
                 status: status.rawValue, createdAt: JSONResponse.timestamp(comment.createdAt),
-                reasons: settings.revealReasons ? verdict.reasons : nil))
+                reasons: settings.revealReasons ? comment.reasons : nil))
     }
 
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
