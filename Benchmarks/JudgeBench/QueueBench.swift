@@ -18,7 +18,7 @@ enum QueueBench {
             let draft = CommentDraft(
                 articleId: "artikel-\(n % 500)", authorName: "pembaca \(n % 5_000)", authorEmail: nil, body: bodies[n % bodies.count],
                 parentId: nil)
-            let hit = RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: "hold", span: 0..<4)
+            let hit = RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: .hold, span: 0..<4)
             _ = try await store.submit(
                 draft, verdict: Verdict(status: .pending, score: Double(n % 10), hits: [hit], publishedBody: draft.body, policyVersion: "bench"))
         }

@@ -57,7 +57,7 @@ extension SaringStore {
             try db.execute(
                 sql: "UPDATE comments SET status = 'pending', updated_at = ? WHERE id = ?", arguments: [millis, commentId])
             _ = try Self.appendDecision(
-                db, commentId: commentId, actor: .system, decidedBy: "reports", action: "hold", status: .pending,
+                db, commentId: commentId, actor: .system, decidedBy: "reports", action: .hold, status: .pending,
                 reasons: ["hidden after reports from \(clients) different readers; waits for a moderator"], at: millis)
             return articleId
         }

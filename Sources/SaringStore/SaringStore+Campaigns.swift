@@ -16,7 +16,7 @@ extension SaringStore {
             if row["status"] as String == "published", !(row["flagged"] as Bool) {
                 try db.run("UPDATE comments SET flagged = 1, updated_at = ? WHERE id = ?", [millis, member])
                 _ = try appendDecision(
-                    db, commentId: member, actor: .system, decidedBy: "campaigns", action: "flag", status: .published,
+                    db, commentId: member, actor: .system, decidedBy: "campaigns", action: .flag, status: .published,
                     reasons: ["part of spam campaign #\(campaign.id), found after it was published"], at: millis)
             }
         }

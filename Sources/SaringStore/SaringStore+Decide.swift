@@ -10,7 +10,7 @@ extension SaringStore {
         return Decision(
             id: row["id"], commentId: row["comment_id"],
             actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
-            action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
+            action: DecisionAction(rawValue: row["action"]) ?? .hold, status: CommentStatus(rawValue: row["status"]) ?? .pending,
             reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
             createdAt: Timestamp.date(row["created_at"]), batchId: row["batch_id"], undoes: row["undoes"])
     }
@@ -47,7 +47,7 @@ extension SaringStore {
             sql: "UPDATE comments SET status = ?, flagged = 0, updated_at = ? WHERE id = ?",
             arguments: [verdict.status.rawValue, millis, commentId])
         let decision = try insertDecision(
-            db, commentId: commentId, moderator: moderator, action: verdict.rawValue, status: verdict.status, reasons: reasons,
+            db, commentId: commentId, moderator: moderator, action: verdict.action, status: verdict.status, reasons: reasons,
             batchId: batchId, undoes: nil, at: millis)
         try db.execute(
             sql: "UPDATE reports SET resolved_at = ?, resolved_by = ? WHERE comment_id = ? AND resolved_at IS NULL",
@@ -63,20 +63,19 @@ extension SaringStore {
             db, sql: "SELECT status, action FROM decisions WHERE comment_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
             arguments: [undone.commentId, undone.id])
         let status = previous.flatMap { CommentStatus(rawValue: $0["status"]) } ?? .pending
-        let flagged = previous?["action"] as String? == "flag"
+        let flagged = previous?["action"] as DecisionAction? == .flag
         try db.execute(
             sql: "UPDATE comments SET status = ?, flagged = ?, updated_at = ? WHERE id = ?",
             arguments: [status.rawValue, flagged, millis, undone.commentId])
         try db.execute(sql: HotQueries.reportsResolvedBy, arguments: [undone.id])
-        let action = status == .pending ? "hold" : status == .published ? (flagged ? "flag" : "publish") : "reject"
         return try insertDecision(
-            db, commentId: undone.commentId, moderator: moderator, action: action, status: status,
-            reasons: ["undo of decision \(undone.id) (\(undone.action))" + (reason.isEmpty ? "" : ": \(reason)")],
+            db, commentId: undone.commentId, moderator: moderator, action: DecisionAction(status: status, flagged: flagged), status: status,
+            reasons: ["undo of decision \(undone.id) (\(undone.action.rawValue))" + (reason.isEmpty ? "" : ": \(reason)")],
             batchId: nil, undoes: undone.id, at: millis)
     }
 
     private static func insertDecision(
-        _ db: Database, commentId: Int64, moderator: String, action: String, status: CommentStatus, reasons: [String],
+        _ db: Database, commentId: Int64, moderator: String, action: DecisionAction, status: CommentStatus, reasons: [String],
         batchId: Int64?, undoes: Int64?, at millis: Int64
     ) throws -> Decision {
         let reasonsJSON = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)

@@ -105,8 +105,8 @@ extension SaringStore {
             let start: Int? = row["span_start"]
             let end: Int? = row["span_end"]
             return RuleHit(
-                ruleId: row["rule_id"], category: row["category"], description: row["description"], action: row["action"], score: row["score"],
-                field: row["field"], span: start.flatMap { s in end.map { s..<$0 } }, shadow: row["shadow"])
+                ruleId: row["rule_id"], category: row["category"], description: row["description"],
+                action: HitAction(rawValue: row["action"]) ?? .hold, score: row["score"], field: RuleField(rawValue: row["field"]) ?? .body, span: start.flatMap { s in end.map { s..<$0 } }, shadow: row["shadow"])
         }
     }
 

@@ -94,7 +94,7 @@ extension SaringStore {
 
     /// Appends one entry to the decision history and returns its id.
     static func appendDecision(
-        _ db: Database, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: String,
+        _ db: Database, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: DecisionAction,
         status: CommentStatus, reasons: [String], at millis: Int64
     ) throws -> Int64 {
         let reasonsJSON = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)

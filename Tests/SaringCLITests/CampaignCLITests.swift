@@ -19,7 +19,7 @@ struct CampaignCLITests {
             var verdict = Verdict(status: n < 2 ? .published : .pending, publishedBody: body, policyVersion: "v1")
             if n == 2 {
                 verdict.campaign = CampaignTag(id: ids[0], members: ids)
-                verdict.hits = [RuleHit(ruleId: "abuse.campaign", category: "abuse", description: "spam campaign", action: "hold")]
+                verdict.hits = [RuleHit(ruleId: "abuse.campaign", category: "abuse", description: "spam campaign", action: .hold)]
             } else if n > 2 {
                 verdict.campaign = CampaignTag(id: ids[0], members: [])
             }

@@ -15,7 +15,7 @@ struct ModerationCLITests {
         let bodies = ["main slot gacor bos", "daftar sekarang slot gacor", "komentar biasa saja", "promo maxwin hari ini"]
         for (n, body) in bodies.enumerated() {
             let draft = CommentDraft(articleId: n == 3 ? "a2" : "a1", authorName: n < 2 ? "Spammer" : "Sari", authorEmail: nil, body: body, parentId: nil)
-            let hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: "hold", score: 0, span: 0..<4)]
+            let hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: .hold, score: 0, span: 0..<4)]
             ids.append(try await store.submit(draft, verdict: Verdict(status: .pending, score: Double(n), hits: hits, publishedBody: body, policyVersion: "v1")).id)
         }
         return (path, store, ids)
@@ -42,7 +42,7 @@ struct ModerationCLITests {
         let result = try CLI.run(["show", "--db", db.path, String(db.ids[2])])
         #expect(result.status == 0)
         #expect(result.stdout.contains("text:       [[kome]]ntar biasa saja"))
-        #expect(result.stdout.contains("hit:        judol.keywords hold body 0..<4"))
+        #expect(result.stdout.contains("hit:        judol.keywords [judol] hold body 0..<4"))
         #expect(result.stdout.contains("policy v1  hold → pending"))
         #expect(result.stdout.contains("moderator sari  approve → published"))
         #expect(result.stdout.contains("bukan spam"))

@@ -28,7 +28,7 @@ struct TerminalSafetyCLITests {
         let draft = CommentDraft(articleId: "a1", authorName: name, authorEmail: email, body: body, parentId: parent.id)
         let hits = [
             RuleHit(
-                ruleId: "judol.keywords", category: "judol", description: "Gambling\u{1B}[8m", action: "hold", score: 0,
+                ruleId: "judol.keywords", category: "judol", description: "Gambling\u{1B}[8m", action: .hold, score: 0,
                 span: 5..<15)
         ]
         let verdict = Verdict(status: .pending, score: 1, hits: hits, publishedBody: body, policyVersion: "v1")

@@ -25,7 +25,7 @@ struct SubmitCommentTests {
             #expect(stored.authorEmail == "budi@example.com")
             #expect(try await server.store.article(id: "berita-1") != nil)
             let history = try await server.store.decisions(commentId: Int64(id))
-            #expect(history.map(\.action) == ["publish"])
+            #expect(history.map(\.action.rawValue) == ["publish"])
             #expect(history.first?.actor == .policy)
         }
     }
@@ -78,7 +78,7 @@ struct SubmitCommentTests {
             #expect((try list.json()["comments"] as? [Any])?.isEmpty == true)
             let id = Int64(try answer.json()["id"] as! Int)
             let history = try await server.store.decisions(commentId: id)
-            #expect(history.map(\.action) == ["hold"])
+            #expect(history.map(\.action.rawValue) == ["hold"])
             #expect(history.first?.reasons == ["article is premoderated"])
         }
     }

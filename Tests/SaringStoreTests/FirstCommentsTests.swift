@@ -24,7 +24,7 @@ struct FirstCommentsTests {
         let comment = try await store.submit(Self.draft("Budi"), verdict: Self.verdict(reviewing: 2))
         #expect(comment.status == .pending)
         let decision = try #require(try await store.decisions(commentId: comment.id).first)
-        #expect(decision.action == "hold")
+        #expect(decision.action == .hold)
         #expect(decision.reasons == ["settings.first-comments (hold): author has 0 published comments; the first 2 are reviewed"])
         let hits = try await store.writer.read { db in try String.fetchAll(db, sql: "SELECT rule_id FROM rule_hits") }
         #expect(hits == ["settings.first-comments"])

@@ -27,7 +27,7 @@ struct ModerationDeskTests {
         #expect(try await store.comment(id: comment.id)?.status == .rejected)
         let overridden = try await budi.decide(comment.id, .approve, override: true)
         #expect(overridden.changed && overridden.status == .published)
-        #expect(try await store.decisions(commentId: comment.id).map(\.action) == ["hold", "approve", "reject", "approve"])
+        #expect(try await store.decisions(commentId: comment.id).map(\.action.rawValue) == ["hold", "approve", "reject", "approve"])
     }
 
     @Test func decidingTheSameAgainIsANoOpForAnyModerator() async throws {

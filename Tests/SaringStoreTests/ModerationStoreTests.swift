@@ -27,7 +27,7 @@ struct ModerationStoreTests {
         score: Double = 0, flagged: Bool = false
     ) async throws -> SaringCore.Comment {
         let draft = CommentDraft(articleId: article, authorName: author, authorEmail: nil, body: body, parentId: nil)
-        let hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: "hold", span: 0..<3)]
+        let hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "Gambling", action: .hold, span: 0..<3)]
         return try await store.submit(
             draft, verdict: Verdict(status: status, flagged: flagged, score: score, hits: hits, publishedBody: body, policyVersion: "v1"))
     }
@@ -75,7 +75,7 @@ struct ModerationStoreTests {
             try await ModerationDesk(store: store, moderator: "sari").decide(comment.id, .reject, reason: "spam", expectedLastDecision: seenBySari.lastDecisionId)
         }
         #expect(try await store.comment(id: comment.id)?.status == .published)
-        #expect(try await store.decisions(commentId: comment.id).map(\.action) == ["hold", "approve"])
+        #expect(try await store.decisions(commentId: comment.id).map(\.action.rawValue) == ["hold", "approve"])
     }
 
     @Test func decisionOnACommentClaimedByAnotherIsRefused() async throws {
@@ -103,7 +103,7 @@ struct ModerationStoreTests {
         let decision = try await ModerationDesk(store: store, moderator: "sari").decide(comment.id, .reject, reason: nil, expectedLastDecision: nil).decision
         try await ModerationDesk(store: store, moderator: "sari").undo(decision: decision.id)
         #expect(try await store.comment(id: comment.id)?.status == .pending)
-        #expect(try await store.decisions(commentId: comment.id).map(\.action) == ["hold", "reject", "hold"])
+        #expect(try await store.decisions(commentId: comment.id).map(\.action.rawValue) == ["hold", "reject", "hold"])
         let again = try await ModerationDesk(store: store, moderator: "budi").decide(comment.id, .approve, reason: nil, expectedLastDecision: nil).decision
         await #expect(throws: StoreError.self) { try await ModerationDesk(store: store, moderator: "sari").undo(decision: decision.id) }
         try await ModerationDesk(store: store, moderator: "budi").undo(decision: again.id)

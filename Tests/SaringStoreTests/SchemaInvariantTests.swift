@@ -66,7 +66,7 @@ struct SchemaInvariantTests {
     @Test func recordsRuleHitsWithTheDecision() async throws {
         let store = try Self.store()
         var verdict = Verdict(status: .pending, publishedBody: "halo", policyVersion: "v1", reasons: ["judol.keywords"])
-        verdict.hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "d", action: "hold", span: 0..<4)]
+        verdict.hits = [RuleHit(ruleId: "judol.keywords", category: "judol", description: "d", action: .hold, span: 0..<4)]
         let comment = try await store.submit(Self.draft("a1"), verdict: verdict)
         let count = try await store.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM rule_hits WHERE comment_id = ? AND span_end = 4", arguments: [comment.id])

@@ -13,7 +13,7 @@ public struct Decision: Sendable, Equatable {
     public var actor: Actor
     /// The policy version for `.policy`, the moderator's name for `.moderator`.
     public var decidedBy: String
-    public var action: String
+    public var action: DecisionAction
     /// The comment's status after this decision.
     public var status: CommentStatus
     public var reasons: [String]
@@ -24,7 +24,7 @@ public struct Decision: Sendable, Equatable {
     public var undoes: Int64?
 
     public init(
-        id: Int64, commentId: Int64, actor: Actor, decidedBy: String, action: String,
+        id: Int64, commentId: Int64, actor: Actor, decidedBy: String, action: DecisionAction,
         status: CommentStatus, reasons: [String], createdAt: Date, batchId: Int64? = nil, undoes: Int64? = nil
     ) {
         self.id = id
@@ -40,5 +40,5 @@ public struct Decision: Sendable, Equatable {
     }
 
     /// A moderator's approve or reject that still counts: not an undo entry.
-    public var isModeratorVerdict: Bool { actor == .moderator && undoes == nil && (action == "approve" || action == "reject") }
+    public var isModeratorVerdict: Bool { actor == .moderator && undoes == nil && (action == .approve || action == .reject) }
 }

@@ -3,19 +3,18 @@ public struct RuleHit: Sendable, Equatable, Codable {
     public var ruleId: String
     public var category: String
     public var description: String
-    /// `reject`, `hold`, `flag`, `mask` or `score`.
-    public var action: String
+    public var action: HitAction
     public var score: Double
-    /// The field the rule looked at (`body`, `author`, `email`).
-    public var field: String
+    /// The field the rule looked at.
+    public var field: RuleField
     /// Offsets in Unicode scalars into the original text of `field`; nil for whole-comment checks.
     public var span: Range<Int>?
     /// A shadow rule's hit is recorded but changes nothing.
     public var shadow: Bool
 
     public init(
-        ruleId: String, category: String, description: String, action: String, score: Double = 0,
-        field: String = "body", span: Range<Int>? = nil, shadow: Bool = false
+        ruleId: String, category: String, description: String, action: HitAction, score: Double = 0,
+        field: RuleField = .body, span: Range<Int>? = nil, shadow: Bool = false
     ) {
         self.ruleId = ruleId
         self.category = category
@@ -26,4 +25,7 @@ public struct RuleHit: Sendable, Equatable, Codable {
         self.span = span
         self.shadow = shadow
     }
+
+    /// How a hit reads in reasons and listings: `reject`, or `score 5` for a scoring rule.
+    public var actionText: String { action == .score ? "score \(score.formatted())" : action.rawValue }
 }

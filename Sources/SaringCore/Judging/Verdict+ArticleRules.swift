@@ -14,7 +14,7 @@ extension Verdict {
             verdict.status = .pending
             let description = "article brake: too many new comments at once, all held for review"
             verdict.reasons.append(description)
-            verdict.hits.append(RuleHit(ruleId: "abuse.article-brake", category: "abuse", description: description, action: "hold"))
+            verdict.hits.append(RuleHit(ruleId: "abuse.article-brake", category: "abuse", description: description, action: .hold))
         }
         return verdict
     }

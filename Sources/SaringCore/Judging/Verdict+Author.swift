@@ -8,7 +8,7 @@ extension Verdict {
         var verdict = self
         let description =
             "author has \(context.approvedComments) published comments; the first \(firstCommentsReviewed) are reviewed"
-        verdict.hits.append(RuleHit(ruleId: "settings.first-comments", category: "limits", description: description, action: "hold"))
+        verdict.hits.append(RuleHit(ruleId: "settings.first-comments", category: "limits", description: description, action: .hold))
         verdict.reasons.append("settings.first-comments (hold): \(description)")
         if verdict.status == .published { verdict.status = .pending }
         verdict.flagged = false

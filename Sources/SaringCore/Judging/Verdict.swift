@@ -31,13 +31,7 @@ public struct Verdict: Sendable, Equatable {
     }
 
     /// The decision-history action matching this verdict.
-    public var action: String {
-        switch status {
-        case .published: flagged ? "flag" : "publish"
-        case .pending: "hold"
-        case .rejected: "reject"
-        }
-    }
+    public var action: DecisionAction { DecisionAction(status: status, flagged: flagged) }
 }
 
 /// A comment's spam campaign: its id (the campaign's first comment) and the earlier comments found

@@ -62,4 +62,7 @@ public enum ModeratorVerdict: String, Sendable {
     case reject
 
     public var status: CommentStatus { self == .approve ? .published : .rejected }
+
+    /// The history's entry for it.
+    public var action: DecisionAction { self == .approve ? .approve : .reject }
 }

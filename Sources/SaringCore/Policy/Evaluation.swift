@@ -27,7 +27,7 @@ extension Policy {
     public func fires(category: String, on text: String, includeShadow: Bool = false) -> Bool {
         let draft = CommentDraft(articleId: "eval", authorName: "eval", authorEmail: nil, body: text, parentId: nil)
         return judge(draft, context: JudgeContext(standing: .trusted, approvedComments: Int.max)).hits.contains {
-            $0.category == category && $0.field == RuleField.body.rawValue && (includeShadow || !$0.shadow)
+            $0.category == category && $0.field == .body && (includeShadow || !$0.shadow)
         }
     }
 }

@@ -18,19 +18,19 @@ extension Policy {
 
         var status = CommentStatus.published
         var flagged = false
-        if actions.contains("reject") || score >= settings.rejectAtScore {
+        if actions.contains(.reject) || score >= settings.rejectAtScore {
             status = .rejected
-        } else if actions.contains("hold") || score >= settings.holdAtScore || !limitReasons.isEmpty {
+        } else if actions.contains(.hold) || score >= settings.holdAtScore || !limitReasons.isEmpty {
             status = .pending
-        } else if actions.contains("flag") {
+        } else if actions.contains(.flag) {
             flagged = true
         }
 
-        var reasons = ruleHits.map { "\($0.ruleId) (\($0.action == "score" ? "score \($0.score.formatted())" : $0.action)): \($0.description)" }
+        var reasons = ruleHits.map { "\($0.ruleId) (\($0.actionText)): \($0.description)" }
         if score > 0 { reasons.append("total score \(score.formatted()) (hold at \(settings.holdAtScore.formatted()), reject at \(settings.rejectAtScore.formatted()))") }
         reasons += limitReasons
 
-        let masks = active.filter { $0.action == "mask" && $0.field == RuleField.body.rawValue }.compactMap(\.span)
+        let masks = active.filter { $0.action == .mask && $0.field == .body }.compactMap(\.span)
         return Verdict(
             status: status, flagged: flagged, score: score, hits: hits,
             publishedBody: Masking.apply(masks, to: draft.body), policyVersion: version, reasons: reasons)

@@ -19,7 +19,7 @@ extension Policy: CommentJudge {
                 case .limitExceeded, .failed:
                     // Too costly (or broken) to decide: a person looks at it instead.
                     var limitHit = hit(rule, field: field, span: nil)
-                    limitHit.action = RuleAction.hold.name
+                    limitHit.action = .hold
                     limitHit.score = 0
                     hits.append(limitHit)
                     if !rule.spec.shadow {
@@ -61,7 +61,7 @@ extension Policy: CommentJudge {
     private func hit(_ rule: CompiledRule, field: RuleField, span: Range<Int>?) -> RuleHit {
         RuleHit(
             ruleId: rule.spec.id, category: rule.spec.category, description: rule.spec.description,
-            action: rule.spec.action.name, score: rule.spec.action.points, field: field.rawValue, span: span,
+            action: rule.spec.action.kind, score: rule.spec.action.points, field: field, span: span,
             shadow: rule.spec.shadow)
     }
 }

@@ -7,16 +7,19 @@ public enum RuleAction: Sendable, Equatable, CustomStringConvertible {
     case mask
     case score(Double)
 
-    /// `reject`, `hold`, `flag`, `mask` or `score`.
-    public var name: String {
+    /// What a hit of the rule records (its points go into the hit's score).
+    public var kind: HitAction {
         switch self {
-        case .reject: "reject"
-        case .hold: "hold"
-        case .flag: "flag"
-        case .mask: "mask"
-        case .score: "score"
+        case .reject: .reject
+        case .hold: .hold
+        case .flag: .flag
+        case .mask: .mask
+        case .score: .score
         }
     }
+
+    /// `reject`, `hold`, `flag`, `mask` or `score`.
+    public var name: String { kind.rawValue }
 
     public var description: String {
         if case .score(let points) = self { return "score \(points.formatted())" }
@@ -30,7 +33,7 @@ public enum RuleAction: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A comment field a rule can look at.
-public enum RuleField: String, Sendable, CaseIterable {
+public enum RuleField: String, Sendable, Codable, CaseIterable {
     case body
     case author
     case email

@@ -11,7 +11,7 @@ struct SettingsChecks {
         var hits: [RuleHit] = []
         func add(_ id: String, _ description: String, _ action: RuleAction) {
             hits.append(
-                RuleHit(ruleId: "settings.\(id)", category: "limits", description: description, action: action.name, score: action.points))
+                RuleHit(ruleId: "settings.\(id)", category: "limits", description: description, action: action.kind, score: action.points))
         }
         if let maxLinks = settings.maxLinks, Self.mayHoldLinks(draft.body) {
             var body = draft.body

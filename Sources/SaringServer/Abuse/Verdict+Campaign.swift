@@ -8,7 +8,7 @@ extension Verdict {
         let description =
             "spam campaign #\(finding.campaignId): \(finding.comments) near-identical comments from \(finding.authors) authors "
             + "and \(finding.clients) addresses on \(max(1, finding.articles)) articles within \(settings.windowMinutes) min"
-        verdict.hits.append(RuleHit(ruleId: "abuse.campaign", category: "abuse", description: description, action: settings.action.name))
+        verdict.hits.append(RuleHit(ruleId: "abuse.campaign", category: "abuse", description: description, action: settings.action.kind))
         verdict.reasons.append("abuse.campaign (\(settings.action.name)): \(description)")
         verdict.campaign = CampaignTag(id: finding.campaignId, members: finding.untagged)
         switch (settings.action, verdict.status) {

@@ -23,7 +23,7 @@ struct DecisionJSON: Encodable {
         id = decision.id
         actor = decision.actor.rawValue
         decidedBy = decision.decidedBy
-        action = decision.action
+        action = decision.action.rawValue
         status = decision.status.rawValue
         reasons = decision.reasons
         createdAt = JSONResponse.timestamp(decision.createdAt)
@@ -47,9 +47,9 @@ struct HitJSON: Encodable {
         rule = hit.ruleId
         category = hit.category
         description = hit.description
-        action = hit.action
+        action = hit.action.rawValue
         score = hit.score
-        field = hit.field
+        field = hit.field.rawValue
         span = hit.span.map { [$0.lowerBound, $0.upperBound] }
         shadow = hit.shadow
     }

@@ -51,17 +51,17 @@ public struct ModerationDesk: Sendable {
         let status = CommentStatus(rawValue: row["status"]) ?? .pending
         let flagged: Bool = row["flagged"]
         // The same verdict again, with the comment still as it left it (a report may have hidden it since).
-        if let standing, standing.action == verdict.rawValue, status == verdict.status, !flagged {
+        if let standing, standing.action.rawValue == verdict.rawValue, status == verdict.status, !flagged {
             return DecisionOutcome(decision: standing, changed: false, articleId: row["article_id"], status: status, flagged: flagged)
         }
         if let claimant = try SaringStore.otherClaimant(db, commentId: commentId, moderator: moderator, at: millis) {
             throw StoreError.claimedByOther(commentId: commentId, moderator: claimant)
         }
         if let expectedLastDecision, let latest = try SaringStore.latestDecision(db, commentId: commentId), latest.id != expectedLastDecision {
-            throw StoreError.decidedMeanwhile(commentId: commentId, by: latest.decidedBy, action: latest.action)
+            throw StoreError.decidedMeanwhile(commentId: commentId, by: latest.decidedBy, action: latest.action.rawValue)
         }
-        if let standing, standing.action != verdict.rawValue, standing.decidedBy != moderator, !override {
-            throw StoreError.overrideNeeded(commentId: commentId, by: standing.decidedBy, action: standing.action)
+        if let standing, standing.action.rawValue != verdict.rawValue, standing.decidedBy != moderator, !override {
+            throw StoreError.overrideNeeded(commentId: commentId, by: standing.decidedBy, action: standing.action.rawValue)
         }
         let decision = try SaringStore.recordVerdict(
             db, commentId: commentId, verdict, moderator: moderator, reasons: reasons, batchId: batchId, at: millis)
@@ -92,7 +92,7 @@ public struct ModerationDesk: Sendable {
                 throw StoreError.cannotUndo(decisionId: decisionId, reason: "comment \(undone.commentId) was decided again since")
             }
             if undone.decidedBy != moderator, !override {
-                throw StoreError.overrideNeeded(commentId: undone.commentId, by: undone.decidedBy, action: undone.action)
+                throw StoreError.overrideNeeded(commentId: undone.commentId, by: undone.decidedBy, action: undone.action.rawValue)
             }
             let decision = try SaringStore.recordUndo(db, of: undone, moderator: moderator, reason: "", at: millis)
             let row = try Row.fetchOne(db, sql: "SELECT article_id, flagged FROM comments WHERE id = ?", arguments: [undone.commentId])!

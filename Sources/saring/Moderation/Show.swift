@@ -29,20 +29,17 @@ extension Saring {
                 say("reply to:   \(parent.id) \(parent.authorName): \(excerpt)")
             }
             // Neutralized before highlighting: the highlight's own escapes must survive, the text's must not.
-            let bodySpans = item.hits.filter { $0.field == "body" && !$0.shadow }.compactMap(\.span)
+            let bodySpans = item.hits.filter { $0.field == .body && !$0.shadow }.compactMap(\.span)
             let body = TerminalText.neutralized(comment.body, lineBreaks: .kept)
             print("text:       \(Highlighter.highlight(body, spans: bodySpans, style: style))")
             if comment.publishedBody != comment.body {
                 print("published:  \(TerminalText.neutralized(comment.publishedBody, lineBreaks: .kept))")
             }
-            for hit in try await store.hits(commentId: id) {
-                let span = hit.span.map { " \($0.lowerBound)..<\($0.upperBound) \"\(Highlighter.excerpt(hit.field == "body" ? comment.body : comment.authorName, $0))\"" } ?? ""
-                say("hit:        \(hit.ruleId) \(hit.action == "score" ? "score \(hit.score.formatted())" : hit.action)\(hit.shadow ? " (shadow)" : "") \(hit.field)\(span) — \(hit.description)")
-            }
+            for hit in try await store.hits(commentId: id) { print(HitLine.format(hit, body: comment.body, author: comment.authorName)) }
             for report in item.reports { say("report:     \(report)") }
             for decision in try await store.decisions(commentId: id) {
                 let who = decision.actor == .policy ? "policy \(decision.decidedBy)" : "\(decision.actor.rawValue) \(decision.decidedBy)"
-                say("decision \(decision.id): \(decision.createdAt.formatted(.iso8601))  \(who)  \(decision.action) → \(decision.status.rawValue)")
+                say("decision \(decision.id): \(decision.createdAt.formatted(.iso8601))  \(who)  \(decision.action.rawValue) → \(decision.status.rawValue)")
                 for reason in decision.reasons { say("            \(reason)") }
             }
         }

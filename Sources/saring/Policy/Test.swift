@@ -43,13 +43,10 @@ extension Saring.PolicyCommand {
             say("policy:     \(verdict.policyVersion)")
             print("normalized: \(TerminalText.neutralized(normalized, lineBreaks: .kept))")
             // Neutralized before highlighting: the highlight's own escapes must survive, the text's must not.
-            let bodySpans = verdict.hits.filter { $0.field == "body" }.compactMap(\.span)
+            let bodySpans = verdict.hits.filter { $0.field == .body }.compactMap(\.span)
             print("text:       \(Highlighter.highlight(TerminalText.neutralized(body, lineBreaks: .kept), spans: bodySpans, style: style))")
             if verdict.publishedBody != body { print("published:  \(TerminalText.neutralized(verdict.publishedBody, lineBreaks: .kept))") }
-            for hit in verdict.hits {
-                let span = hit.span.map { "\($0.lowerBound)..<\($0.upperBound) \"\(TerminalText.neutralized(Highlighter.excerpt(hit.field == "body" ? body : author, $0)))\"" } ?? "-"
-                say("hit:        \(hit.ruleId) [\(hit.category)] \(hit.action == "score" ? "score \(hit.score.formatted())" : hit.action)\(hit.shadow ? " (shadow)" : "") \(hit.field) \(span) — \(hit.description)")
-            }
+            for hit in verdict.hits { print(HitLine.format(hit, body: body, author: author)) }
             for reason in verdict.reasons { say("reason:     \(reason)") }
         }
 
@@ -95,7 +92,7 @@ struct VerdictJSON: Encodable {
         self.normalized = normalized
         reasons = verdict.reasons
         hits = verdict.hits.map {
-            Hit(ruleId: $0.ruleId, category: $0.category, action: $0.action, field: $0.field, description: $0.description,
+            Hit(ruleId: $0.ruleId, category: $0.category, action: $0.action.rawValue, field: $0.field.rawValue, description: $0.description,
                 score: $0.score, start: $0.span?.lowerBound, end: $0.span?.upperBound, shadow: $0.shadow)
         }
     }

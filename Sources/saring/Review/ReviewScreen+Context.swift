@@ -91,11 +91,11 @@ extension ReviewScreen {
             let hit = group.hit
             let id = StyledLine(TextWidth.singleLine(hit.ruleId), hit.shadow ? .dim : .strong).truncated(to: idWidth)
             var line = id + StyledLine(String(repeating: " ", count: max(0, idWidth - id.width) + 2))
-            line.append(hit.action.padding(toLength: 6, withPad: " ", startingAt: 0), Self.style(ofAction: hit.action))
+            line.append(hit.action.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0), Self.style(ofAction: hit.action))
             line.append(" \(Self.signed(hit.score))".padding(toLength: 6, withPad: " ", startingAt: 0))
             line.append(TextWidth.singleLine(hit.description))
-            if hit.field != "body" { line.append(" [\(hit.field)]", .dim) }
-            if let span = hit.span, hit.field == "body" {
+            if hit.field != .body { line.append(" [\(hit.field.rawValue)]", .dim) }
+            if let span = hit.span, hit.field == .body {
                 line.append(" “\(TextWidth.singleLine(Highlighter.excerpt(item.comment.body, span)))”", .dim)
             }
             if group.count > 1 { line.append(" ×\(group.count)", .dim) }
@@ -119,11 +119,11 @@ extension ReviewScreen {
         StyledLine(text.padding(toLength: 9, withPad: " ", startingAt: 0), .dim)
     }
 
-    static func style(ofAction action: String) -> TextStyle {
+    static func style(ofAction action: HitAction) -> TextStyle {
         switch action {
-        case "reject": .error
-        case "hold", "flag": .warning
-        default: .plain
+        case .reject: .error
+        case .hold, .flag: .warning
+        case .mask, .score: .plain
         }
     }
 

@@ -50,7 +50,7 @@ struct ReviewScreen {
     private func commentLayout(_ item: QueueItem) -> CommentLayout {
         let (prompt, cursorColumn) = promptLines(item)
         let bottom = noticeLines() + prompt + footer()
-        let spans = item.hits.filter { $0.field == "body" && !$0.shadow }.compactMap(\.span)
+        let spans = item.hits.filter { $0.field == .body && !$0.shadow }.compactMap(\.span)
         let body = BodyLayout.lines(item.comment.body, spans: spans, width: width, markers: markers)
         // In a short window the context gives way (parent first, then article, then author) so
         // that at least three lines of the comment itself stay visible.

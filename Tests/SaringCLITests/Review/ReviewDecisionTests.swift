@@ -27,7 +27,7 @@ struct ReviewDecisionTests {
 
         #expect(try await fixture.status(first) == .published)
         let decisions = try await fixture.moderatorDecisions(first)
-        #expect(decisions.map(\.action) == ["approve"])
+        #expect(decisions.map(\.action.rawValue) == ["approve"])
         #expect(decisions.first?.decidedBy == "ana")
         #expect(try await fixture.status(second) == .pending)
     }
@@ -47,7 +47,7 @@ struct ReviewDecisionTests {
 
         #expect(try await fixture.status(spam) == .rejected)
         let decisions = try await fixture.moderatorDecisions(spam)
-        #expect(decisions.map(\.action) == ["reject"])
+        #expect(decisions.map(\.action.rawValue) == ["reject"])
         #expect(decisions.first?.reasons == ["judi online"])
     }
 
@@ -115,7 +115,7 @@ struct ReviewDecisionTests {
         try review.waitFor(showing(first))
         #expect(review.text.contains("undid approve of #\(first)"))
         #expect(try await fixture.status(first) == .pending)
-        let actions = try await fixture.moderatorDecisions(first).map(\.action)
+        let actions = try await fixture.moderatorDecisions(first).map(\.action.rawValue)
         #expect(actions == ["approve", "hold"])
 
         // It is ours again: decide it differently.

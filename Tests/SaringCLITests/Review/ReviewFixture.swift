@@ -38,7 +38,7 @@ struct ReviewFixture {
             let end = body.unicodeScalars.distance(from: body.startIndex, to: range.upperBound)
             return RuleHit(
                 ruleId: match.rule, category: String(match.rule.prefix { $0 != "." }), description: match.description,
-                action: match.action, score: match.score, field: "body", span: start..<end)
+                action: HitAction(rawValue: match.action) ?? .hold, score: match.score, field: .body, span: start..<end)
         }
         let verdict = Verdict(
             status: status, score: hits.reduce(0) { $0 + $1.score }, hits: hits, publishedBody: body,

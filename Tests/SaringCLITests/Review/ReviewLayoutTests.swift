@@ -96,8 +96,8 @@ struct ReviewLayoutTests {
         let hits = (0..<12).map { n in
             RuleHit(
                 ruleId: "rule.number\(n).with.a.rather.long.identifier", category: "judol",
-                description: "A description that goes on for quite a while to test truncation", action: "reject",
-                score: 2.5, field: "body", span: 14..<24)
+                description: "A description that goes on for quite a while to test truncation", action: .reject,
+                score: 2.5, field: .body, span: 14..<24)
         }
         let comment = Comment(
             id: 123_456, articleId: String(repeating: "a", count: 120), parentId: 7,

@@ -27,7 +27,7 @@ struct PolicyJudgeTests {
     @Test func looksAtAuthorNameWhenTheRuleSaysSo() {
         let verdict = Self.judge("halo semua", author: "situs judi resmi")
         #expect(verdict.status == .rejected)
-        #expect(verdict.hits.first?.field == "author")
+        #expect(verdict.hits.first?.field == .author)
     }
 
     @Test func masksProfanityExactlyWhereItWasTyped() {
@@ -49,7 +49,7 @@ struct PolicyJudgeTests {
         let verdict = Self.judge("goblok banget sih")
         #expect(verdict.status == .published)
         #expect(verdict.flagged)
-        #expect(verdict.action == "flag")
+        #expect(verdict.action == .flag)
     }
 
     @Test func scoresAddUpAgainstThresholds() {

@@ -57,7 +57,7 @@ struct ReportAbuseTests {
             let list = try await server.client.send("GET", "/v1/articles/a1/comments", contentType: nil)
             #expect(try (list.json()["comments"] as? [Any])?.isEmpty == true)
             let last = try #require(try await server.store.decisions(commentId: id).last)
-            #expect(last.actor == .system && last.action == "hold")
+            #expect(last.actor == .system && last.action == .hold)
             #expect(last.reasons.first?.contains("3 different readers") == true)
             // A moderator's approval brings it back for good.
             try await ModerationDesk(store: server.store, moderator: "ana").decide(id, .approve, reason: nil, expectedLastDecision: nil)
