@@ -97,7 +97,7 @@ extension SaringStore {
         _ db: Database, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: DecisionAction,
         status: CommentStatus, reasons: [String], at millis: Int64
     ) throws -> Int64 {
-        let reasonsJSON = String(decoding: try JSONEncoder().encode(reasons), as: UTF8.self)
+        let reasonsJSON = try SaringJSON.text(reasons)
         try db.run("""
                 INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

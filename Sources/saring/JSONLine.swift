@@ -1,4 +1,5 @@
 import Foundation
+import SaringCore
 
 extension Encodable {
     /// This value as one line of JSON with sorted keys: what every `--json` flag prints.
@@ -7,9 +8,7 @@ extension Encodable {
     /// overrides it writes raw, where a terminal showing the line could obey them. Those can only sit
     /// inside string literals, so writing them as `\uXXXX` there keeps the JSON valid and equal.
     func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(self), as: UTF8.self)
+        let json = try SaringJSON.text(self)
         var result = ""
         for scalar in json.unicodeScalars {
             switch scalar.value {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaringCore
 
 /// Builds JSON responses with one encoder configuration for the whole API.
 enum JSONResponse {
@@ -15,10 +16,8 @@ enum JSONResponse {
     }
 
     static func encode(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding our own DTOs cannot fail; fall back to an empty object rather than trap.
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+        (try? SaringJSON.encoder().encode(value)) ?? Data("{}".utf8)
     }
 
     /// ISO 8601 with milliseconds, UTC.
