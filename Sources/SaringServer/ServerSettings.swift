@@ -15,18 +15,18 @@ public struct ServerSettings: Sendable {
     public var revealReasons: Bool
     /// A connection that sends nothing for this long is closed, so slow or stuck clients cannot
     /// hold connections open forever.
-    public var idleTimeout: Duration = .seconds(30)
+    public var idleTimeout: Duration = .milliseconds(Int(Configuration.idleTimeoutSeconds * 1000))
     /// A request body must arrive whole within this time (408 otherwise), so slow clients cannot
     /// hold a connection and a request handler.
-    public var bodyDeadline: Duration = .seconds(10)
+    public var bodyDeadline: Duration = .milliseconds(Int(Configuration.bodyDeadlineSeconds * 1000))
     /// Open connections per client address (trusted proxies are not counted); more are closed at once.
-    public var maxConnectionsPerClient: Int = 64
+    public var maxConnectionsPerClient: Int = Configuration.maxConnectionsPerClient
     /// Browser origins allowed to call the API directly (CORS); none by default.
     public var corsOrigins: Set<String> = []
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "saring.sqlite",
-        policiesPath: String = "Policies", adminToken: String? = nil, maxRequestBytes: Int = 64 * 1024,
+        host: String = Configuration.host, port: Int = Configuration.port, databasePath: String = Configuration.databasePath,
+        policiesPath: String = Configuration.policiesPath, adminToken: String? = nil, maxRequestBytes: Int = Configuration.maxRequestBytes,
         limits: SubmissionLimits = SubmissionLimits(), revealReasons: Bool = false
     ) {
         self.host = host

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaringCore
 import SaringStore
 
 /// `--db`, shared by every command that opens the database.
@@ -8,7 +9,7 @@ struct DatabaseOptions: ParsableArguments {
     var path: String?
 
     var resolvedPath: String {
-        path ?? ProcessInfo.processInfo.environment["SARING_DB"] ?? "saring.sqlite"
+        Configuration().databasePath(flag: path)
     }
 
     func validate() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaringCore
 
 /// `--as`, the moderator a command acts as, recorded in the decision history.
 struct ModeratorOptions: ParsableArguments {
@@ -7,14 +8,13 @@ struct ModeratorOptions: ParsableArguments {
     var name: String?
 
     var resolvedName: String {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = [name, environment["SARING_MODERATOR"], environment["USER"], environment["LOGNAME"]]
-        return candidates.compactMap { $0?.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? "moderator"
+        Configuration().moderator(flag: name)
     }
 
     func validate() throws {
-        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 100 {
-            throw ValidationError("--as must be 1-100 characters")
+        let most = Configuration.maxModeratorNameCharacters
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty || name.unicodeScalars.count > most {
+            throw ValidationError("--as must be 1-\(most) characters")
         }
     }
 }

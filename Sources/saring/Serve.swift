@@ -30,19 +30,19 @@ extension Saring {
         var keys: String?
 
         @Option(help: "Maximum comment length in characters (default 5000).")
-        var maxCommentLength: Int = 5_000
+        var maxCommentLength: Int = SubmissionLimits().maxBodyCharacters
 
         @Option(help: "Maximum request body in bytes, refused before buffering (default 65536).")
-        var maxRequestBytes: Int = 64 * 1024
+        var maxRequestBytes: Int = Configuration.maxRequestBytes
 
         @Flag(help: "Tell submitters why a comment was held or rejected (default: say nothing).")
         var revealReasons = false
 
         @Option(help: "Seconds between checks of the policy folder for changes (default 1; SIGHUP checks at once).")
-        var reloadInterval: Double = 1
+        var reloadInterval: Double = Configuration.reloadIntervalSeconds
 
         @Option(help: "Close a connection that sends nothing for this many seconds (default 30).")
-        var idleTimeout: Double = 30
+        var idleTimeout: Double = Configuration.idleTimeoutSeconds
 
         @Option(
             help: ArgumentHelp(
@@ -51,10 +51,10 @@ extension Saring {
         var trustedProxies: String?
 
         @Option(help: "Seconds a request body may take to arrive whole; slower ones get 408 (default 10).")
-        var bodyDeadline: Double = 10
+        var bodyDeadline: Double = Configuration.bodyDeadlineSeconds
 
         @Option(help: "Open connections allowed per client address; trusted proxies are not counted (default 64).")
-        var maxConnectionsPerClient: Int = 64
+        var maxConnectionsPerClient: Int = Configuration.maxConnectionsPerClient
 
         @Option(help: "Browser origins allowed to call the API directly, as https://host[,…] (env SARING_CORS_ORIGINS; default none).")
         var corsOrigins: String?
@@ -64,11 +64,7 @@ extension Saring {
 
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
-            if let text = ProcessInfo.processInfo.environment["SARING_PORT"], port == nil,
-                Int(text).map({ (0...65535).contains($0) }) != true
-            {
-                throw ValidationError("SARING_PORT must be a port number 0-65535, got '\(text)'")
-            }
+            do { _ = try Configuration().port(flag: port) } catch { throw ValidationError(error.description) }
             if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
             if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
@@ -83,7 +79,7 @@ extension Saring {
 
         func origins() throws -> Set<String> {
             let (text, source) = corsOrigins.map { ($0, "--cors-origins") }
-                ?? (ProcessInfo.processInfo.environment["SARING_CORS_ORIGINS"] ?? "", "SARING_CORS_ORIGINS")
+                ?? (Configuration().value(.corsOrigins) ?? "", Configuration.Variable.corsOrigins.rawValue)
             do {
                 return try parseCORSOrigins(text)
             } catch {
@@ -93,9 +89,8 @@ extension Saring {
 
         /// `--trusted-proxies`, else `SARING_TRUSTED_PROXIES`, parsed.
         func proxies() throws -> [AddressRange] {
-            let environment = ProcessInfo.processInfo.environment
             let (text, source) = trustedProxies.map { ($0, "--trusted-proxies") }
-                ?? (environment["SARING_TRUSTED_PROXIES"] ?? "", "SARING_TRUSTED_PROXIES")
+                ?? (Configuration().value(.trustedProxies) ?? "", Configuration.Variable.trustedProxies.rawValue)
             do {
                 return try AddressRange.list(text)
             } catch {
@@ -104,15 +99,15 @@ extension Saring {
         }
 
         func run() async throws {
-            let environment = ProcessInfo.processInfo.environment
+            let configuration = Configuration()
             var limits = SubmissionLimits()
             limits.maxBodyCharacters = maxCommentLength
             var configured = ServerSettings(
-                host: host ?? environment["SARING_HOST"] ?? "127.0.0.1",
-                port: port ?? environment["SARING_PORT"].flatMap(Int.init) ?? 8080,
+                host: configuration.host(flag: host),
+                port: try configuration.port(flag: port),
                 databasePath: database.resolvedPath,
-                policiesPath: policies ?? environment["SARING_POLICIES"] ?? "Policies",
-                adminToken: adminToken ?? environment["SARING_ADMIN_TOKEN"],
+                policiesPath: configuration.policiesPath(flag: policies),
+                adminToken: configuration.value(.adminToken, flag: adminToken),
                 maxRequestBytes: maxRequestBytes, limits: limits, revealReasons: revealReasons)
             configured.idleTimeout = .milliseconds(Int(idleTimeout * 1000))
             configured.bodyDeadline = .milliseconds(Int(bodyDeadline * 1000))
@@ -121,7 +116,7 @@ extension Saring {
             let settings = configured
 
             var logger = Logger(label: "saring")
-            logger.logLevel = environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            logger.logLevel = configuration.value(.logLevel).flatMap { Logger.Level(rawValue: $0) } ?? .info
             let policy: Policy
             do {
                 policy = try PolicyFolder.load(settings.policiesPath)
@@ -141,7 +136,7 @@ extension Saring {
             }
             let abuse: AbuseControls
             do {
-                let key = try AddressKey.load(hex: environment["SARING_ADDRESS_KEY"], databasePath: settings.databasePath)
+                let key = try AddressKey.load(hex: configuration.value(.addressKey), databasePath: settings.databasePath)
                 abuse = AbuseControls(
                     resolver: ClientResolver(trustedProxies: try proxies(), key: key), rateLimitsEnabled: !noRateLimits)
             } catch let problem as AddressKey.Problem {
@@ -149,7 +144,7 @@ extension Saring {
             }
             let keysHolder: KeysHolder
             do {
-                keysHolder = try KeysHolder(path: keys ?? environment["SARING_KEYS_FILE"], adminToken: settings.adminToken)
+                keysHolder = try KeysHolder(path: configuration.value(.keysFile, flag: keys), adminToken: settings.adminToken)
             } catch {
                 throw CLIError("refusing to start: \(error)")
             }

@@ -13,7 +13,7 @@ extension Saring.PolicyCommand {
         var folder: String?
 
         func run() throws {
-            let path = folder ?? ProcessInfo.processInfo.environment["SARING_POLICIES"] ?? "Policies"
+            let path = Configuration().policiesPath(flag: folder)
             let source: PolicySource
             do {
                 source = try PolicyFolder.read(path)

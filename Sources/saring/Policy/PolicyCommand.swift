@@ -1,4 +1,5 @@
 import ArgumentParser
+import SaringCore
 
 extension Saring {
     struct PolicyCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct PolicyOptions: ParsableArguments {
     var policies: String?
 
     var resolvedPath: String {
-        policies ?? ProcessInfo.processInfo.environment["SARING_POLICIES"] ?? "Policies"
+        Configuration().policiesPath(flag: policies)
     }
 }
 
