@@ -53,13 +53,13 @@ enum NormalizerCharacterClass {
     }
 
     /// What may stand between the letters of a spaced-out word: `s l o t`, `S.L.O.T`, `s-l-o-t`,
-    /// `s_l_o_t`, `s*l*o*t`, `s|l|o|t`, `s/l/o/t`, `s~l~o~t`, `s·l·o·t`, and the Hangul ᆢ filler seen in
-    /// spam (`ᆢBᆢᆢOᆢᆢNᆢ`).
+    /// `s_l_o_t`, `s*l*o*t`, `s|l|o|t`, `s/l/o/t`, `s~l~o~t`, `s·l·o·t`, emoji and symbols
+    /// (`s🎰l🎰o🎰t`), and the Hangul ᆢ filler seen in spam (`ᆢBᆢᆢOᆢᆢNᆢ`).
     static func isJoinSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E, 0x2D, 0x5F, 0x2A, 0x7C, 0x2F, 0x7E: return true
         case 0xB7, 0x2022, 0x2027, 0x30FB, 0x11A2, 0x2010...0x2015, 0x2212: return true
-        default: return isSpace(scalar)
+        default: return isSpace(scalar) || NumberRepair.isPictograph(scalar)
         }
     }
 }

@@ -2,15 +2,20 @@
 /// original so matches can be highlighted and masked where the writer typed them.
 ///
 /// The pipeline, in order (each step its own type and file):
+/// 0. `CharacterReferenceDecoding` — `&#103;acor`, `&amp;` → `gacor`, `&`; then, on text that is
+///    not plain ASCII, `UpsideDownFolding` — `ʇols ɹoɔɐƃ` → `gacor slot` (before 3, which reads ƃ as b)
 /// 1. `CompatibilityFolding` — NFKC per scalar (𝗦𝗟𝗢𝗧, ＳＬＯＴ, Ⓢ → S L O T)
 /// 2. `DiacriticFolding` — precomposed accents off (é → e)
 /// 3. `LookalikeFolding` — Cyrillic, Greek, small capitals, ł ø, ❶ … → ASCII (needs case, so before 4)
 /// 4. `CaseFolding` — lower case
 /// 5. `InvisibleCharacterRemoval` — zero-width, bidi, soft hyphen, combining marks (after 4, which can
 ///    produce marks: İ → i + ◌̇)
-/// 6. `SpacedLetterJoining` — `s l o t` → `slot` (before leet, so `s l 0 t` is one word first)
+///    then `NumberRepair` — `0812🔥3456🔥7890`, `08l2-3456-78O0` → digits
+/// 6. `SpacedLetterJoining` — `s l o t`, `s🎰l🎰o🎰t` → `slot` (before leet, so `s l 0 t` is one word
+///    first); then `LinkDotFolding` — `bit(.)ly`, `situs[dot]com`, `b i t . l y` → `bit.ly`
 /// 7. `LeetspeakFolding` — `g4c0r` → `gacor`
 /// 8. `StretchedRunSqueezing` — `gacooor` → `gacor` (after leet: `gaco0or`)
+///    then `WordRepair` — `ga⏎cor`, `ga-⏎cor` and backwards `rocag` → `gacor`
 /// 9. `WhitespaceCollapsing` — one space between words, none at the edges
 ///
 /// Steps 1–4 run as one table lookup per scalar (`CombinedScalarFolding`); pure ASCII input skips
@@ -19,7 +24,12 @@
 /// made in a process fills the Unicode tables (~40–100 ms); after that, making one is free.
 public struct TextNormalizer: Sendable {
     private let scalarFolding: CombinedScalarFolding
+    private let references = CharacterReferenceDecoding()
+    private let upsideDown = UpsideDownFolding()
     private let invisibles = InvisibleCharacterRemoval()
+    private let numbers = NumberRepair()
+    private let linkDots = LinkDotFolding()
+    private let wordRepair = WordRepair()
     private let joining = SpacedLetterJoining()
     private let leetspeak = LeetspeakFolding()
     private let squeezing = StretchedRunSqueezing()
@@ -42,13 +52,24 @@ public struct TextNormalizer: Sendable {
         func run(_ step: some NormalizationStep) {
             current = step.apply(current)
         }
-        if !isASCII {
+        var needsFolding = !isASCII
+        let decoded = references.apply(current)
+        if decoded.count != current.count {
+            current = decoded
+            // A reference can stand for any character (and `&#71;` for a capital), so fold.
+            needsFolding = true
+        }
+        if needsFolding {
+            run(upsideDown)
             run(scalarFolding)
         }
         run(invisibles)
+        run(numbers)
         run(joining)
+        run(linkDots)
         run(leetspeak)
         run(squeezing)
+        run(wordRepair)
         run(whitespace)
         return NormalizedText(original: original, originalScalarCount: scalarCount, normalized: current)
     }
