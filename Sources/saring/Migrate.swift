@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SaringStore
 
 extension Saring {
@@ -12,7 +13,11 @@ extension Saring {
         var status = false
 
         func run() throws {
-            let store = try database.openStore()
+            // Applying migrations creates a missing database; listing them does not: for a file
+            // that is not there yet, the list is every migration, pending.
+            let missing = status && !FileManager.default.fileExists(atPath: database.resolvedPath)
+            if missing { print(TerminalText.neutralized("no database at \(database.resolvedPath) yet: every migration is pending")) }
+            let store = missing ? try SaringStore(path: ":memory:") : try database.openStore(mode: .createIfMissing)
             do {
                 if status {
                     for state in try store.migrationStatus() {
