@@ -21,7 +21,7 @@ extension Saring {
             do {
                 if status {
                     for state in try store.migrationStatus() {
-                        let when = state.appliedAt.map { "applied \($0.formatted(.iso8601))" } ?? "pending"
+                        let when = state.appliedAt.map { "applied \(TimeText.utc($0))" } ?? "pending"
                         print("\(state.name)  \(when)")
                     }
                 } else {
