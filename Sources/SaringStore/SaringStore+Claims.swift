@@ -15,12 +15,8 @@ extension SaringStore {
         let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
         return try await write { db in
             try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
-            var (sql, arguments) = Self.queueQuery(filter, select: "comments.id", now: millis, moderator: moderator)
-            if !skipping.isEmpty {
-                sql = sql.replacingOccurrences(
-                    of: " ORDER BY", with: " AND comments.id NOT IN (\(skipping.map(String.init).joined(separator: ","))) ORDER BY")
-            }
-            guard let id = try Int64.fetchOne(db, sql: sql + " LIMIT 1", arguments: arguments) else { return nil }
+            let found = try Self.queueIds(db, filter, now: millis, moderator: moderator, excluding: skipping, limit: 1)
+            guard let id = found.ids.first else { return nil }
             try db.execute(
                 sql: """
                     INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (?, ?, ?, ?)

@@ -6,7 +6,7 @@ import Testing
 struct DatabaseOpeningCLITests {
     /// Every command that reads or decides, with a missing file.
     static let commands: [[String]] = [
-        ["queue"], ["show", "1"], ["approve", "1"], ["reject", "1"],
+        ["queue"], ["queue", "--summary"], ["show", "1"], ["approve", "1"], ["reject", "1"],
         ["reject", "--matching", "slot", "--dry-run"], ["reject", "--campaign", "1", "--dry-run"], ["ban", "Budi"],
         ["unban", "Budi"], ["trust", "Budi"], ["migrate", "--status"],
     ]

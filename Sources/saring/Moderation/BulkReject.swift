@@ -27,6 +27,7 @@ struct BulkReject {
         case .pending: .pending
         case .flagged: .published
         case .reported: nil
+        case .rejected: throw CLIError("--matching works on the pending, flagged and reported queues, not on rejected comments")
         }
         try await BulkRejection(store: store, moderator: moderator, reason: reason ?? "bulk: \(pattern)", sample: sample).run(
             matches, title: "\(matches.count) \(filter.kind.rawValue) comment\(matches.count == 1 ? "" : "s") match \(pattern)",

@@ -17,6 +17,7 @@ extension Saring {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var moderator: ModeratorOptions
         @OptionGroup var queue: QueueOptions
+        @OptionGroup var search: SearchOptions
 
         @Option(help: "Seconds a claim lasts unless renewed (renewed while the screen is open; 1-3600).")
         var leaseSeconds: Int = 300
@@ -28,8 +29,8 @@ extension Saring {
         func run() async throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw CLIError(
-                    "saring review needs a terminal (its input and output must both be one). "
-                        + "To list the queue use `saring queue`; to decide use `saring approve ID` or `saring reject ID`.")
+                    "saring review needs a terminal (its input and output must both be one): "
+                        + "to list the queue use `saring queue`; to decide, `saring approve ID` or `saring reject ID`")
             }
             let store = try database.openStore()
             do {
@@ -37,8 +38,11 @@ extension Saring {
             } catch {
                 throw CLIError("\(database.resolvedPath): \(error)")
             }
-            // Oldest first, so what waited longest is decided first and an undone comment comes back.
-            let filter = queue.filter(byScore: false)
+            try await queue.checkArticle(in: store)
+            try await search.checkAuthor(in: store)
+            // Oldest first (the rejected queue newest first), so what waited longest is decided
+            // first and an undone comment comes back.
+            let filter = search.applied(to: queue.filter(byScore: false))
             let lease = Duration.seconds(leaseSeconds)
 
             let terminal = try RawTerminal()

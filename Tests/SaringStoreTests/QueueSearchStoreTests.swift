@@ -1,0 +1,90 @@
+import Foundation
+import SaringCore
+import Testing
+
+@testable import SaringStore
+
+@Suite("Searching the queues, the rejected queue, threads, bans (the store)")
+struct QueueSearchStoreTests {
+    typealias Fixture = ModerationStoreTests
+
+    @Test func openingWithoutCreatingRefusesAMissingFileAndLeavesNoneBehind() throws {
+        let path = MigrationTests.temporaryDatabase()
+        #expect(throws: StoreError.databaseMissing(path: path)) { try SaringStore(path: path, mode: .existingOnly) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(StoreError.databaseMissing(path: path).description == "no database at \(path)")
+        _ = try SaringStore(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        _ = try SaringStore(path: path, mode: .existingOnly)
+        _ = try SaringStore(path: ":memory:", mode: .existingOnly)
+    }
+
+    @Test func theRejectedQueueIsNewestFirstAndHoldsOnlyRejectedComments() async throws {
+        let store = try Fixture.store()
+        let old = try await Fixture.submit(store, "judi lama", status: .rejected)
+        try await Fixture.submit(store, "menunggu")
+        try await Fixture.submit(store, "terbit", status: .published)
+        let new = try await Fixture.submit(store, "judi baru", status: .rejected)
+        let items = try await store.queue(QueueFilter(kind: .rejected))
+        #expect(items.map(\.comment.id) == [new.id, old.id])
+        #expect(try await store.queueCount(QueueFilter(kind: .rejected)) == 2)
+        // An auto-reject false positive is approved from there like any other comment.
+        try await store.decide(
+            commentId: old.id, .approve, moderator: "sari", reason: "bukan judi", expectedLastDecision: items[1].lastDecisionId)
+        #expect(try await store.queue(QueueFilter(kind: .rejected)).map(\.comment.id) == [new.id])
+    }
+
+    @Test func authorNarrowsEveryQueueToThatAuthor() async throws {
+        let store = try Fixture.store()
+        let budi = try await Fixture.submit(store, "satu", author: "Budi")
+        try await Fixture.submit(store, "dua", author: "Sari")
+        let rejected = try await Fixture.submit(store, "tiga", status: .rejected, author: "Budi")
+        let key = AuthorIdentity(moderatorInput: "Budi").key
+        #expect(try await store.queue(QueueFilter(kind: .pending, authorIdentity: key)).map(\.comment.id) == [budi.id])
+        #expect(try await store.queue(QueueFilter(kind: .rejected, authorIdentity: key)).map(\.comment.id) == [rejected.id])
+        #expect(try await store.queue(QueueFilter(kind: .pending, authorIdentity: "name:nobody")).isEmpty)
+    }
+
+    @Test func textMatchesTheWrittenOrTheNormalizedTextCaselessly() async throws {
+        let store = try Fixture.store()
+        let styled = try await Fixture.submit(store, "main 𝗦𝗟𝗢𝗧 𝗚𝗔𝗖𝗢𝗥 di sini")
+        let cyrillic = try await Fixture.submit(store, "Hаrgа naik")  // а: Cyrillic
+        let plain = try await Fixture.submit(store, "Harga BBM")
+        try await Fixture.submit(store, "komentar biasa")
+        func ids(_ pattern: String) async throws -> [Int64] {
+            try await store.queue(QueueFilter(kind: .pending, text: try TextSearch(pattern))).map(\.comment.id)
+        }
+        #expect(try await ids(#"slot\s*gacor"#) == [styled.id])
+        #expect(try await ids("harga") == [cyrillic.id, plain.id])
+        #expect(try await ids("BBM") == [plain.id])
+        #expect(try await store.queueCount(QueueFilter(kind: .pending, text: try TextSearch("harga"))) == 2)
+        let limited = try await store.search(QueueFilter(kind: .pending, text: try TextSearch("harga"), limit: 1))
+        #expect(limited.items.map(\.comment.id) == [cyrillic.id])
+        #expect(limited.total == 2)
+    }
+
+    @Test func aTextSearchOverItsBudgetSaysWhichCommentsItCouldNotDecide() async throws {
+        let store = try Fixture.store()
+        let costly = try await Fixture.submit(store, String(repeating: "a", count: 40) + "!")
+        let short = try await Fixture.submit(store, "aaaa")
+        let found = try await store.search(QueueFilter(kind: .pending, text: try TextSearch("^(a+)+$")))
+        #expect(found.items.map(\.comment.id) == [short.id])
+        #expect(found.total == 1)
+        #expect(found.overBudget == [costly.id])
+    }
+
+    @Test func whatIsLeftLeavesOutSkippedCommentsAndTheSummaryCountsEachQueue() async throws {
+        let store = try Fixture.store()
+        let a = try await Fixture.submit(store, "satu")
+        try await Fixture.submit(store, "dua")
+        try await Fixture.submit(store, "tiga", status: .published, flagged: true)
+        let reported = try await Fixture.submit(store, "empat", status: .published)
+        try await store.report(commentId: reported.id, reason: "spam")
+        try await Fixture.submit(store, "lima", status: .rejected)
+        #expect(try await store.queueCount(QueueFilter(kind: .pending), excluding: [a.id]) == 1)
+        let summary = try await store.queueSummary(QueueFilter())
+        #expect(summary == [.pending: 2, .flagged: 1, .reported: 1, .rejected: 1])
+        let scoped = try await store.queueSummary(QueueFilter(articleId: "nowhere"))
+        #expect(scoped.values.allSatisfy { $0 == 0 })
+    }
+}
