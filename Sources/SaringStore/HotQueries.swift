@@ -52,3 +52,26 @@ enum HotQueries {
 
     static let brakedArticles = "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > ?"
 }
+
+/// What a moderator opens beside a comment, and lists: run by a person, not per request, but
+/// pinned with the hot queries all the same (a review screen runs them on a live site).
+extension HotQueries {
+    /// A thread: the root comment and its replies, depth-first in id order (the reply index).
+    static let thread = """
+        WITH RECURSIVE thread(id, depth, path) AS (
+            SELECT id, 0, printf('%012d', id) FROM comments WHERE id = ?
+            UNION ALL
+            SELECT c.id, t.depth + 1, t.path || '/' || printf('%012d', c.id)
+            FROM comments c JOIN thread t ON c.parent_id = t.id
+            WHERE c.parent_id IS NOT NULL AND t.depth < 50
+        )
+        SELECT id, depth FROM thread ORDER BY path LIMIT ?
+        """
+
+    /// An author's newest comments, in any status.
+    static let authorRecent = """
+        SELECT \(SaringStore.commentColumns) FROM comments
+        WHERE comments.author_id = (SELECT id FROM authors WHERE identity = ?)
+        ORDER BY comments.id DESC LIMIT ?
+        """
+}

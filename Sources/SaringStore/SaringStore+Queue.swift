@@ -147,12 +147,13 @@ extension SaringStore {
         let parent = try comment.parentId.flatMap { id in
             try Row.fetchOne(db, sql: "SELECT \(commentColumns) FROM comments WHERE id = ?", arguments: [id]).map(Self.comment(from:))
         }
-        let lastDecision = try Int64.fetchOne(db, sql: "SELECT max(id) FROM decisions WHERE comment_id = ?", arguments: [commentId]) ?? 0
+        let history = try decisions(db, commentId: commentId)
+        let lastDecision = history.last?.id ?? 0
         let claimedBy = try String.fetchOne(
             db, sql: "SELECT moderator FROM claims WHERE comment_id = ? AND expires_at > ?", arguments: [commentId, now])
         return QueueItem(
             comment: comment, articleTitle: title, author: author, hits: hits, policyVersion: policyDecision?["decided_by"],
-            reports: reports, parent: parent, lastDecisionId: lastDecision, claimedBy: claimedBy)
+            reports: reports, parent: parent, lastDecisionId: lastDecision, claimedBy: claimedBy, decisions: history)
     }
 
     static func hits(_ db: Database, commentId: Int64, decisionId: Int64?) throws -> [RuleHit] {

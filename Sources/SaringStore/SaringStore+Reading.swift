@@ -31,18 +31,20 @@ extension SaringStore {
 
     /// The decision history of a comment, oldest first.
     public func decisions(commentId: Int64) async throws -> [Decision] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
-            ).map { row in
-                let reasonsJSON: String = row["reasons"]
-                return Decision(
-                    id: row["id"], commentId: row["comment_id"],
-                    actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
-                    action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
-                    reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
-                    createdAt: Timestamp.date(row["created_at"]))
-            }
+        try await read { db in try Self.decisions(db, commentId: commentId) }
+    }
+
+    static func decisions(_ db: Database, commentId: Int64) throws -> [Decision] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
+        ).map { row in
+            let reasonsJSON: String = row["reasons"]
+            return Decision(
+                id: row["id"], commentId: row["comment_id"],
+                actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
+                action: row["action"], status: CommentStatus(rawValue: row["status"]) ?? .pending,
+                reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
+                createdAt: Timestamp.date(row["created_at"]))
         }
     }
 

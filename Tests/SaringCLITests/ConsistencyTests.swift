@@ -39,6 +39,7 @@ struct ConsistencyTests {
 
     @Test func timesAreUTCWithTheZoneWrittenOut() {
         #expect(TimeText.utc(Date(timeIntervalSince1970: 1_800_000_000)) == "2027-01-15 08:00 UTC")
+        #expect(ReviewScreen.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00 UTC")
     }
 
     /// Every code the submit endpoint's validation can answer is in the README's error table.

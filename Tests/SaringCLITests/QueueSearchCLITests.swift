@@ -125,4 +125,15 @@ struct QueueSearchCLITests {
         let known = try CLI.run(["queue", "--db", db.path, "--article", "berita-1"])
         #expect(known.status == 0)
     }
+
+    @Test func showPrintsTimesInUTCAndWhyTheCommentIsHeld() async throws {
+        let db = try await Self.database()
+        let show = try CLI.run(["show", "--db", db.path, String(db.ids["falsePositive"]!)])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains(/created:    \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/))
+        #expect(show.stdout.contains(/decision \d+: \d{4}-\d\d-\d\d \d\d:\d\d UTC  policy v1  reject → rejected/))
+        _ = try CLI.run(["reject", "--db", db.path, "--as", "ana", "--reason", "spam", String(db.ids["other"]!), "--override"])
+        let decided = try CLI.run(["show", "--db", db.path, String(db.ids["other"]!)])
+        #expect(decided.stdout.contains("why:        rejected by ana: spam"))
+    }
 }

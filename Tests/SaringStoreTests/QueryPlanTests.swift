@@ -102,6 +102,8 @@ struct QueryPlanTests {
                 "what is left without the skipped", count(QueueFilter(kind: .pending), excluding: [5, 25, 45]),
                 ["(status=?)"], []
             ),
+            ("a comment's thread", HotQueries.thread, ["comments_by_parent (parent_id=?)"], ["thread", "t"]),
+            ("an author's newest comments", HotQueries.authorRecent, ["comments_by_author (author_id=?)", "(identity=?)"], []),
         ]
     }
 

@@ -87,4 +87,34 @@ struct QueueSearchStoreTests {
         let scoped = try await store.queueSummary(QueueFilter(articleId: "nowhere"))
         #expect(scoped.values.allSatisfy { $0 == 0 })
     }
+
+    @Test func aThreadRunsFromItsFirstCommentDownInAnyStatus() async throws {
+        let store = try Fixture.store()
+        func post(_ body: String, parent: Int64?, status: CommentStatus = .published) async throws -> Int64 {
+            let draft = CommentDraft(articleId: "a1", authorName: "Ani", authorEmail: nil, body: body, parentId: parent)
+            return try await store.submit(draft, verdict: Verdict(status: status, publishedBody: body, policyVersion: "v1")).id
+        }
+        let root = try await post("akar", parent: nil)
+        let first = try await post("balasan 1", parent: root)
+        let other = try await post("utas lain", parent: nil)
+        let second = try await post("balasan 2", parent: root)
+        let deep = try await post("balasan 1.1", parent: first, status: .pending)
+        let thread = try await store.thread(of: deep)
+        #expect(thread.map(\.comment.id) == [root, first, deep, second])
+        #expect(thread.map(\.depth) == [0, 1, 2, 1])
+        #expect(try await store.thread(of: other).map(\.comment.id) == [other])
+        #expect(try await store.thread(of: root, limit: 2).count == 2)
+    }
+
+    @Test func anAuthorsNewestCommentsComeInAnyStatusNewestFirst() async throws {
+        let store = try Fixture.store()
+        let one = try await Fixture.submit(store, "satu", author: "Budi")
+        try await Fixture.submit(store, "lain", author: "Sari")
+        let two = try await Fixture.submit(store, "dua", status: .rejected, author: "Budi")
+        let three = try await Fixture.submit(store, "tiga", status: .published, author: "Budi")
+        let key = AuthorIdentity(moderatorInput: "Budi").key
+        #expect(try await store.recentComments(ofAuthor: key).map(\.id) == [three.id, two.id, one.id])
+        #expect(try await store.recentComments(ofAuthor: key, limit: 2).map(\.id) == [three.id, two.id])
+        #expect(try await store.recentComments(ofAuthor: "name:nobody").isEmpty)
+    }
 }

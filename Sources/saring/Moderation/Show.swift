@@ -32,6 +32,7 @@ extension Saring {
             let bodySpans = item.hits.filter { $0.field == "body" && !$0.shadow }.compactMap(\.span)
             let body = TerminalText.neutralized(comment.body, lineBreaks: .kept)
             print("text:       \(Highlighter.highlight(body, spans: bodySpans, style: style))")
+            for cause in item.whyNotRules { say("why:        \(cause)") }
             if comment.publishedBody != comment.body {
                 print("published:  \(TerminalText.neutralized(comment.publishedBody, lineBreaks: .kept))")
             }

@@ -9,7 +9,7 @@ extension Saring {
             abstract: "Review a moderation queue interactively, one comment at a time.",
             discussion: """
                 Full screen, single keys: a approve, r reject (with a reason), s skip, b ban the author, \
-                u undo, ? help, q quit. Each comment shown is claimed for you (a lease renewed while the \
+                u undo, t the thread, c the author's newest comments, ? help, q quit. Each comment shown is claimed for you (a lease renewed while the \
                 screen is open), so two moderators never review the same one. Needs a terminal; scripts \
                 use `saring queue`, `saring approve` and `saring reject`. Honours NO_COLOR.
                 """)
@@ -52,7 +52,7 @@ extension Saring {
             let renewals = LeaseKeeper(store: store, moderator: moderator.resolvedName, lease: lease).start()
             let session = ReviewSession(
                 store: store, terminal: terminal, palette: .fromEnvironment(), moderator: moderator.resolvedName,
-                filter: filter, lease: lease)
+                filter: filter, lease: lease, database: database.resolvedPath)
             let signal = await session.run(events: events)
             renewals.cancel()
             events.stop()
