@@ -75,3 +75,18 @@ extension HotQueries {
         ORDER BY comments.id DESC LIMIT ?
         """
 }
+
+/// The list of bans, run by a person (`saring bans`), pinned with the hot queries all the same.
+extension HotQueries {
+    /// Current bans with the action that made each one: driven by the moderators' action log
+    /// (one row per ban, unban or trust, so it grows with moderators' work, not with comments or
+    /// authors). CROSS JOIN keeps SQLite from scanning every author instead, which it prefers
+    /// after ANALYZE (neither `standing` nor `action` has an index).
+    static let currentBans = """
+        SELECT a.identity, a.name, x.moderator, x.reason, x.created_at
+        FROM author_actions x CROSS JOIN authors a ON a.id = x.author_id
+        WHERE x.action = 'ban' AND a.standing = 'banned'
+          AND x.id = (SELECT max(y.id) FROM author_actions y WHERE y.author_id = x.author_id)
+        ORDER BY x.id DESC
+        """
+}

@@ -8,7 +8,7 @@ struct DatabaseOpeningCLITests {
     static let commands: [[String]] = [
         ["queue"], ["queue", "--summary"], ["show", "1"], ["approve", "1"], ["reject", "1"],
         ["reject", "--matching", "slot", "--dry-run"], ["reject", "--campaign", "1", "--dry-run"], ["ban", "Budi"],
-        ["unban", "Budi"], ["trust", "Budi"], ["migrate", "--status"],
+        ["unban", "Budi"], ["trust", "Budi"], ["bans"], ["migrate", "--status"],
     ]
 
     @Test(arguments: commands)

@@ -126,6 +126,26 @@ struct QueueSearchCLITests {
         #expect(known.status == 0)
     }
 
+    @Test func bansListsWhoIsBannedSinceWhenByWhomAndWhy() async throws {
+        let db = try await Self.database()
+        #expect(try CLI.run(["bans", "--db", db.path]).stdout == "0 banned authors\n")
+        #expect(try CLI.run(["ban", "--db", db.path, "--as", "ana", "--reason", "judol \u{1B}[2J", "spam@example.com"]).status == 0)
+        #expect(try CLI.run(["ban", "--db", db.path, "--as", "eko", "Sari"]).status == 0)
+        let bans = try CLI.run(["bans", "--db", db.path])
+        #expect(bans.status == 0, "\(bans.stderr)")
+        let lines = bans.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "2 banned authors")
+        #expect(lines[1].hasPrefix("Sari  name:sari  since 20"))
+        #expect(lines[1].hasSuffix(" UTC  by eko"))
+        #expect(lines[2].hasPrefix("Spammer  spam@example.com  since "))
+        #expect(lines[2].hasSuffix(" UTC  by ana — judol ␛[2J"))
+        let json = try CLI.run(["bans", "--db", db.path, "--json"])
+        #expect(json.stdout.contains(#""by":"ana""#))
+        #expect(json.stdout.contains(#""identity":"email:spam@example.com""#))
+        #expect(try CLI.run(["unban", "--db", db.path, "--as", "ana", "Sari"]).status == 0)
+        #expect(try CLI.run(["bans", "--db", db.path]).stdout.hasPrefix("1 banned author\n"))
+    }
+
     @Test func showPrintsTimesInUTCAndWhyTheCommentIsHeld() async throws {
         let db = try await Self.database()
         let show = try CLI.run(["show", "--db", db.path, String(db.ids["falsePositive"]!)])

@@ -117,4 +117,23 @@ struct QueueSearchStoreTests {
         #expect(try await store.recentComments(ofAuthor: key, limit: 2).map(\.id) == [three.id, two.id])
         #expect(try await store.recentComments(ofAuthor: "name:nobody").isEmpty)
     }
+
+    @Test func currentBansListWhoBannedWhomWhenAndWhyAndForgetLiftedOnes() async throws {
+        let clock = ModerationStoreTests.TestClock()
+        let store = try Fixture.store(clock: clock)
+        try await Fixture.submit(store, "satu", author: "Budi")
+        try await Fixture.submit(store, "dua", author: "Sari")
+        try await store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "Budi"), moderator: "ana", reason: "judol")
+        clock.advance(60)
+        try await store.setStanding(.banned, of: AuthorIdentity(moderatorInput: "Sari"), moderator: "eko", reason: nil)
+        var bans = try await store.currentBans()
+        #expect(bans.map(\.name) == ["Sari", "Budi"])
+        #expect(bans[1].moderator == "ana")
+        #expect(bans[1].reason == "judol")
+        #expect(bans[1].identity == "name:budi")
+        #expect(bans[0].since.timeIntervalSince(bans[1].since) == 60)
+        try await store.setStanding(.normal, of: AuthorIdentity(moderatorInput: "Sari"), moderator: "eko", reason: "salah")
+        bans = try await store.currentBans()
+        #expect(bans.map(\.name) == ["Budi"])
+    }
 }
