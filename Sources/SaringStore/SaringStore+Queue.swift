@@ -53,14 +53,16 @@ extension SaringStore {
     /// The ids of a queue in its order, at most `limit` (nil: all). With a text search the
     /// pattern runs on each candidate here, the SQL having narrowed them by the indexed filters.
     static func queueIds(
-        _ db: Database, _ filter: QueueFilter, now: Int64, moderator: String?, excluding: Set<Int64> = [], limit: Int?
+        _ db: Database, _ filter: QueueFilter, now: Int64, moderator: String?, excluding: Set<Int64> = [], among: [Int64]? = nil,
+        limit: Int?
     ) throws -> (ids: [Int64], overBudget: [Int64]) {
         guard let text = filter.text else {
-            let (sql, arguments) = queueQuery(filter, select: "comments.id", now: now, moderator: moderator, excluding: excluding)
+            let (sql, arguments) = queueQuery(
+                filter, select: "comments.id", now: now, moderator: moderator, excluding: excluding, among: among)
             return (try Int64.fetchAll(db, sql: sql + (limit.map { " LIMIT \($0)" } ?? ""), arguments: arguments), [])
         }
         let (sql, arguments) = queueQuery(
-            filter, select: "comments.id, comments.body", now: now, moderator: moderator, excluding: excluding)
+            filter, select: "comments.id, comments.body", now: now, moderator: moderator, excluding: excluding, among: among)
         let scratch = text.makeScratch()
         let normalizer = TextNormalizer()
         var ids: [Int64] = []
@@ -89,9 +91,10 @@ extension SaringStore {
     }
 
     /// SQL selecting a queue's comments (all but the text search). With a moderator, comments
-    /// claimed by others are left out; `excluding` leaves out the ids given.
+    /// claimed by others are left out; `excluding` leaves out the ids given, `among` keeps only those.
     static func queueQuery(
-        _ filter: QueueFilter, select: String, now: Int64, moderator: String?, excluding: Set<Int64> = [], ordered: Bool = true
+        _ filter: QueueFilter, select: String, now: Int64, moderator: String?, excluding: Set<Int64> = [], among: [Int64]? = nil,
+        ordered: Bool = true
     ) -> (String, StatementArguments) {
         var conditions: [String]
         switch filter.kind {
@@ -114,6 +117,9 @@ extension SaringStore {
         if let identity = filter.authorIdentity {
             conditions.append("comments.author_id = (SELECT id FROM authors WHERE identity = ?)")
             arguments += [identity]
+        }
+        if let among {
+            conditions.append("comments.id IN (\(among.map(String.init).joined(separator: ",")))")
         }
         if !excluding.isEmpty {
             conditions.append("comments.id NOT IN (\(excluding.sorted().map(String.init).joined(separator: ",")))")

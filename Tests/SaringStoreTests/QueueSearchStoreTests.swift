@@ -136,4 +136,20 @@ struct QueueSearchStoreTests {
         bans = try await store.currentBans()
         #expect(bans.map(\.name) == ["Budi"])
     }
+
+    /// The pattern runs outside the write lock; the claims still never overlap.
+    @Test func twoModeratorsClaimingWithATextSearchGetDisjointMatchingComments() async throws {
+        let store = try Fixture.store()
+        var matching: Set<Int64> = []
+        for n in 0..<60 {
+            let comment = try await Fixture.submit(store, n % 2 == 0 ? "slot gacor \(n)" : "komentar biasa \(n)")
+            if n % 2 == 0 { matching.insert(comment.id) }
+        }
+        let filter = QueueFilter(kind: .pending, text: try TextSearch(#"slot\s*gacor"#))
+        async let first = Fixture.claimAll(store, moderator: "sari", filter: filter)
+        async let second = Fixture.claimAll(store, moderator: "budi", filter: filter)
+        let (a, b) = try await (first, second)
+        #expect(Set(a).isDisjoint(with: b))
+        #expect(Set(a + b) == matching)
+    }
 }
