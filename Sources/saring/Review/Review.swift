@@ -9,9 +9,10 @@ extension Saring {
             abstract: "Review a moderation queue interactively, one comment at a time.",
             discussion: """
                 Full screen, single keys: a approve, r reject (with a reason), s skip, b ban the author, \
-                u undo, t the thread, c the author's newest comments, ? help, q quit. Each comment shown is claimed for you (a lease renewed while the \
-                screen is open), so two moderators never review the same one. Needs a terminal; scripts \
-                use `saring queue`, `saring approve` and `saring reject`. Honours NO_COLOR.
+                u undo, t the thread, c the author's newest comments, ? help, q quit. Each comment shown \
+                is claimed for you (a lease renewed while the screen is open), so two moderators never \
+                review the same one. Needs a terminal; scripts use `saring queue`, `saring approve` and \
+                `saring reject`. Honours NO_COLOR.
                 """)
 
         @OptionGroup var database: DatabaseOptions
