@@ -109,14 +109,22 @@ extension ReviewScreen {
         struct Group {
             var hit: RuleHit
             var count: Int
+            var spans: [Range<Int>]
         }
         var groups: [Group] = []
         for hit in item.hits {
+            let spans = hit.field == "body" ? hit.span.map { [$0] } ?? [] : []
             if let index = groups.firstIndex(where: { $0.hit.ruleId == hit.ruleId && $0.hit.field == hit.field }) {
                 groups[index].count += 1
+                groups[index].spans += spans
             } else {
-                groups.append(Group(hit: hit, count: 1))
+                groups.append(Group(hit: hit, count: 1, spans: spans))
             }
+        }
+        // Counted and quoted as highlighted: the matches within one word are one (see SpanMerging).
+        for index in groups.indices where !groups[index].spans.isEmpty {
+            groups[index].spans = SpanMerging.merged(groups[index].spans, in: item.comment.body)
+            groups[index].count = max(1, groups[index].spans.count)
         }
         let idWidth = min(28, groups.map { TextWidth.columns($0.hit.ruleId) }.max() ?? 0)
         return groups.map { group in
@@ -127,7 +135,7 @@ extension ReviewScreen {
             line.append(" \(Self.signed(hit.score))".padding(toLength: 6, withPad: " ", startingAt: 0))
             line.append(TextWidth.singleLine(hit.description))
             if hit.field != "body" { line.append(" [\(hit.field)]", .dim) }
-            if let span = hit.span, hit.field == "body" {
+            if let span = group.spans.first {
                 line.append(" “\(TextWidth.singleLine(Highlighter.excerpt(item.comment.body, span)))”", .dim)
             }
             if group.count > 1 { line.append(" ×\(group.count)", .dim) }
