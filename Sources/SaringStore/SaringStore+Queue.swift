@@ -16,14 +16,15 @@ extension SaringStore {
         return try await read { db in try Self.count(db, filter, now: millis, excluding: excluding) }
     }
 
-    /// A queue's first `filter.limit` items, how many it holds, and which comments a text search
-    /// could not decide because the pattern ran out of its match budget on them.
-    public func search(_ filter: QueueFilter) async throws -> QueueSearch {
+    /// A queue's first `filter.limit` items, how many it holds (leaving out `excluding`), and which
+    /// comments a text search could not decide because the pattern ran out of its match budget.
+    public func search(_ filter: QueueFilter, excluding: Set<Int64> = []) async throws -> QueueSearch {
         let millis = Timestamp.millis(now())
         return try await read { db in
-            let found = try Self.queueIds(db, filter, now: millis, moderator: nil, limit: filter.text == nil ? filter.limit : nil)
+            let found = try Self.queueIds(
+                db, filter, now: millis, moderator: nil, excluding: excluding, limit: filter.text == nil ? filter.limit : nil)
             let items = try found.ids.prefix(filter.limit).compactMap { try Self.queueItem(db, commentId: $0, now: millis) }
-            let total = filter.text == nil ? try Self.count(db, filter, now: millis, excluding: []) : found.ids.count
+            let total = filter.text == nil ? try Self.count(db, filter, now: millis, excluding: excluding) : found.ids.count
             return QueueSearch(items: items, total: total, overBudget: found.overBudget)
         }
     }

@@ -10,6 +10,8 @@ extension ReviewScreen {
     func header() -> StyledLine {
         var essential = " saring review · \(state.filter.kind.rawValue) · \(state.remaining) left"
         if state.skipped > 0 { essential += " · \(state.skipped) skipped" }
+        // Comments the pattern could not decide are neither shown nor forgotten.
+        if state.overBudget > 0 { essential += " · \(state.overBudget) over budget" }
         var scope: [String] = []
         if let article = state.filter.articleId { scope.append(" · article \(TextWidth.singleLine(article))") }
         if let author = state.filter.authorIdentity { scope.append(" · author \(TextWidth.singleLine(author))") }

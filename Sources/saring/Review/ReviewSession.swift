@@ -131,7 +131,15 @@ final class ReviewSession {
     }
 
     private func countQueues() async throws {
-        state.remaining = try await store.queueCount(filter, excluding: skipped)
+        if filter.text != nil {
+            var counting = filter
+            counting.limit = 0
+            let found = try await store.search(counting, excluding: skipped)
+            state.remaining = found.total
+            state.overBudget = found.overBudget.count
+        } else {
+            state.remaining = try await store.queueCount(filter, excluding: skipped)
+        }
         // The other queues within the same scope, without the text search (a scan of each).
         var scope = filter
         scope.text = nil

@@ -31,6 +31,8 @@ struct ReviewState {
     var remaining = 0
     /// How many comments the other queues hold (same article, author and age), for the header.
     var counts: [QueueKind: Int] = [:]
+    /// Comments the text search could not decide (the pattern ran out of its match budget).
+    var overBudget = 0
     var skipped = 0
     var mode = Mode.browsing
     var notice: Notice?

@@ -129,6 +129,18 @@ struct ReviewContextTests {
         #expect(try await fixture.status(wanted) == .published)
     }
 
+    /// Comments the pattern could not decide are not silently "no match": the header counts them.
+    @Test func aTextSearchOverItsBudgetSaysHowManyItCouldNotDecide() async throws {
+        let fixture = try ReviewFixture()
+        try await fixture.comment(String(repeating: "a", count: 40) + "!")
+        let short = try await fixture.comment("aaaa")
+        let review = try fixture.review(["--text", "^(a+)+$"])
+        try review.waitFor(showing(short))
+        #expect(review.screen.lines[0].hasPrefix(" saring review · pending · 1 left · 1 over budget "), "\(review.screen.lines[0])")
+        review.send("q")
+        #expect(try review.waitForExit() == 0)
+    }
+
     @Test func anUnknownArticleIsNamedBeforeTheScreenOpens() async throws {
         let fixture = try ReviewFixture()
         try await fixture.comment("Satu")
