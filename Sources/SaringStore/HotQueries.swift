@@ -66,3 +66,41 @@ enum HotQueries {
     /// The reports a decision resolved (reopened by its undo).
     static let reportsResolvedBy = "UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = ?"
 }
+
+/// What a moderator opens beside a comment, and lists: run by a person, not per request, but
+/// pinned with the hot queries all the same (a review screen runs them on a live site).
+extension HotQueries {
+    /// A thread: the root comment and its replies, depth-first in id order (the reply index).
+    static let thread = """
+        WITH RECURSIVE thread(id, depth, path) AS (
+            SELECT id, 0, printf('%012d', id) FROM comments WHERE id = ?
+            UNION ALL
+            SELECT c.id, t.depth + 1, t.path || '/' || printf('%012d', c.id)
+            FROM comments c JOIN thread t ON c.parent_id = t.id
+            WHERE c.parent_id IS NOT NULL AND t.depth < 50
+        )
+        SELECT id, depth FROM thread ORDER BY path LIMIT ?
+        """
+
+    /// An author's newest comments, in any status.
+    static let authorRecent = """
+        SELECT \(SaringStore.commentColumns) FROM comments
+        WHERE comments.author_id = (SELECT id FROM authors WHERE identity = ?)
+        ORDER BY comments.id DESC LIMIT ?
+        """
+}
+
+/// The list of bans, run by a person (`saring bans`), pinned with the hot queries all the same.
+extension HotQueries {
+    /// Current bans with the action that made each one: driven by the moderators' action log
+    /// (one row per ban, unban or trust, so it grows with moderators' work, not with comments or
+    /// authors). CROSS JOIN keeps SQLite from scanning every author instead, which it prefers
+    /// after ANALYZE (neither `standing` nor `action` has an index).
+    static let currentBans = """
+        SELECT a.identity, a.name, x.moderator, x.reason, x.created_at
+        FROM author_actions x CROSS JOIN authors a ON a.id = x.author_id
+        WHERE x.action = 'ban' AND a.standing = 'banned'
+          AND x.id = (SELECT max(y.id) FROM author_actions y WHERE y.author_id = x.author_id)
+        ORDER BY x.id DESC
+        """
+}

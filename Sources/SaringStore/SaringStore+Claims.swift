@@ -4,8 +4,12 @@ import SaringCore
 
 extension SaringStore {
     /// Claims the next comment of a queue for `moderator`: the first one nobody else holds an
-    /// unexpired claim on, skipping `skipping`. Runs in one write transaction, so two moderators
-    /// claiming at once always get different comments.
+    /// unexpired claim on, skipping `skipping`. The claim is one write transaction, so two
+    /// moderators claiming at once always get different comments.
+    ///
+    /// With a text search the pattern runs in a read first (a scan under the write lock would
+    /// stall every submission meanwhile); the write then claims the first of those candidates
+    /// still in the queue and unclaimed, the text of a comment never changing.
     ///
     /// - Parameter lease: how long the claim lasts unless renewed; a reviewer that dies lets it expire.
     public func claimNext(
@@ -13,22 +17,44 @@ extension SaringStore {
     ) async throws -> QueueItem? {
         let millis = Timestamp.millis(now())
         let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
-        return try await write { db in
-            try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
-            var (sql, arguments) = Self.queueQuery(filter, select: "comments.id", now: millis, moderator: moderator)
-            if !skipping.isEmpty {
-                sql = sql.replacingOccurrences(
-                    of: " ORDER BY", with: " AND comments.id NOT IN (\(skipping.map(String.init).joined(separator: ","))) ORDER BY")
+        guard filter.text != nil else {
+            return try await write { db in
+                try Self.claimFirst(db, filter, among: nil, moderator: moderator, skipping: skipping, now: millis, expires: expires)
             }
-            guard let id = try Int64.fetchOne(db, sql: sql + " LIMIT 1", arguments: arguments) else { return nil }
-            try db.execute(
-                sql: """
-                    INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(comment_id) DO UPDATE SET moderator = excluded.moderator,
-                        claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
-                    """, arguments: [id, moderator, millis, expires])
-            return try Self.queueItem(db, commentId: id, now: millis)
         }
+        var plain = filter
+        plain.text = nil
+        var tried = skipping
+        // Each round takes 20 candidates; a round only fails when others claimed all 20 meanwhile.
+        for _ in 0..<5 {
+            let candidates = try await read { [tried] db in
+                try Self.queueIds(db, filter, now: millis, moderator: moderator, excluding: tried, limit: 20).ids
+            }
+            guard !candidates.isEmpty else { return nil }
+            let claimed = try await write { [plain] db in
+                try Self.claimFirst(db, plain, among: candidates, moderator: moderator, skipping: skipping, now: millis, expires: expires)
+            }
+            if let claimed { return claimed }
+            tried.formUnion(candidates)
+        }
+        return nil
+    }
+
+    /// In a write transaction: claims the first comment of the queue (among `among`, when given).
+    private static func claimFirst(
+        _ db: Database, _ filter: QueueFilter, among: [Int64]?, moderator: String, skipping: Set<Int64>, now millis: Int64,
+        expires: Int64
+    ) throws -> QueueItem? {
+        try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
+        let found = try Self.queueIds(db, filter, now: millis, moderator: moderator, excluding: skipping, among: among, limit: 1)
+        guard let id = found.ids.first else { return nil }
+        try db.execute(
+            sql: """
+                INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(comment_id) DO UPDATE SET moderator = excluded.moderator,
+                    claimed_at = excluded.claimed_at, expires_at = excluded.expires_at
+                """, arguments: [id, moderator, millis, expires])
+        return try Self.queueItem(db, commentId: id, now: millis)
     }
 
     /// Claims one given comment (to show it again after an undo), unless another moderator holds

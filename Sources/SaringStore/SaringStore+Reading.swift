@@ -31,11 +31,13 @@ extension SaringStore {
 
     /// The decision history of a comment, oldest first.
     public func decisions(commentId: Int64) async throws -> [Decision] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
-            ).map(Self.decision(from:))
-        }
+        try await read { db in try Self.decisions(db, commentId: commentId) }
+    }
+
+    static func decisions(_ db: Database, commentId: Int64) throws -> [Decision] {
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM decisions WHERE comment_id = ? ORDER BY id", arguments: [commentId]
+        ).map(Self.decision(from:))
     }
 
     /// Number of comments in the database, by status.

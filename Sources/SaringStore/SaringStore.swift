@@ -14,19 +14,33 @@ public final class SaringStore: Sendable {
     /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
     let checkpointer: DatabaseQueue?
 
-    /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
+    /// Whether opening may create the database file.
+    public enum OpenMode: Sendable {
+        /// Creates the file when it does not exist (the server, `migrate`, tests).
+        case createIfMissing
+        /// Refuses a missing file with ``StoreError/databaseMissing(path:)``: a mistyped path must
+        /// not leave an empty database behind that shows an empty queue.
+        case existingOnly
+    }
+
+    /// Opens the database at `path` (creating it if `mode` allows); `":memory:"` gives a private
+    /// in-memory one.
     ///
     /// - Parameters:
     ///   - migrations: the schema; defaults to the `Migrations/` built into the binary.
     ///   - now: the clock, injectable for tests.
-    /// - Throws: ``StoreError/cannotOpen(path:message:)``.
     ///   - backgroundCheckpoints: the committing connection never checkpoints the WAL (a checkpoint
     ///     there stalls every writer waiting on it for tens of milliseconds); the caller runs
     ///     ``checkpoint()`` now and then instead (`saring serve` does, every 250 ms).
+    ///   - mode: whether a missing file is created or refused.
+    /// - Throws: ``StoreError/cannotOpen(path:message:)``, ``StoreError/databaseMissing(path:)``.
     public init(
         path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
-        backgroundCheckpoints: Bool = false
+        backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing
     ) throws {
+        if mode == .existingOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.databaseMissing(path: path)
+        }
         var config = Configuration()
         config.foreignKeysEnabled = true
         // The server and moderators' CLI share the file: wait for each other rather than fail.

@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case parentNotFound(parentId: Int64, articleId: String)
     case commentNotFound(id: Int64)
     case cannotOpen(path: String, message: String)
+    /// Opening without creating, and there is no file at `path`.
+    case databaseMissing(path: String)
     /// Someone decided on the comment after the moderator looked at it.
     case decidedMeanwhile(commentId: Int64, by: String, action: String)
     /// Another moderator holds an unexpired claim on the comment.
@@ -27,6 +29,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .parentNotFound(let parentId, let articleId): "comment \(parentId) does not exist in article \(articleId)"
         case .commentNotFound(let id): "comment \(id) does not exist"
         case .cannotOpen(let path, let message): "cannot open database \(path): \(message)"
+        case .databaseMissing(let path): "no database at \(path)"
         case .decidedMeanwhile(let id, let by, let action):
             "comment \(id) was decided meanwhile by \(by) (\(action)); your decision was not recorded"
         case .claimedByOther(let id, let moderator): "comment \(id) is being reviewed by \(moderator)"

@@ -16,11 +16,22 @@ struct DatabaseOptions: ParsableArguments {
         if let path, path.isEmpty { throw ValidationError("--db must not be empty") }
     }
 
-    /// Opens the store, turning failures into a message that names the file.
-    /// - Parameter backgroundCheckpoints: for `serve`, which checkpoints the WAL off the commit path.
-    func openStore(backgroundCheckpoints: Bool = false) throws -> SaringStore {
+    /// Opens the store, turning failures into one message that names the file.
+    ///
+    /// Only `serve` and `migrate` create a missing database (`mode: .createIfMissing`); every other
+    /// command refuses, so a mistyped `--db` is an error instead of an empty queue.
+    /// - Parameters:
+    ///   - backgroundCheckpoints: for `serve`, which checkpoints the WAL off the commit path.
+    ///   - mode: whether a missing file is created.
+    func openStore(backgroundCheckpoints: Bool = false, mode: SaringStore.OpenMode = .existingOnly) throws -> SaringStore {
         do {
-            return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints)
+            return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode)
+        } catch StoreError.databaseMissing(let path) {
+            throw CLIError(
+                "no database at \(path): check --db (or SARING_DB); `saring migrate --db \(path)` creates a new one")
+        } catch let error as StoreError {
+            // Already "cannot open database PATH: why"; wrapping it again said the path twice.
+            throw CLIError(error.description)
         } catch {
             throw CLIError("cannot open database \(resolvedPath): \(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SaringStore
 
 extension Saring {
@@ -12,11 +13,15 @@ extension Saring {
         var status = false
 
         func run() throws {
-            let store = try database.openStore()
+            // Applying migrations creates a missing database; listing them does not: for a file
+            // that is not there yet, the list is every migration, pending.
+            let missing = status && !FileManager.default.fileExists(atPath: database.resolvedPath)
+            if missing { print(TerminalText.neutralized("no database at \(database.resolvedPath) yet: every migration is pending")) }
+            let store = missing ? try SaringStore(path: ":memory:") : try database.openStore(mode: .createIfMissing)
             do {
                 if status {
                     for state in try store.migrationStatus() {
-                        let when = state.appliedAt.map { "applied \($0.formatted(.iso8601))" } ?? "pending"
+                        let when = state.appliedAt.map { "applied \(TimeText.utc($0))" } ?? "pending"
                         print("\(state.name)  \(when)")
                     }
                 } else {

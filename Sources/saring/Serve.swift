@@ -127,7 +127,7 @@ extension Saring {
                 throw CLIError("refusing to start: \(error)")
             }
             let log = logger
-            let store = try database.openStore(backgroundCheckpoints: true)
+            let store = try database.openStore(backgroundCheckpoints: true, mode: .createIfMissing)
             do {
                 let applied = try store.migrate()
                 if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }

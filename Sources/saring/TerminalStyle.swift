@@ -22,7 +22,7 @@ enum Highlighter {
         var opens = Set<Int>()
         var closes = Set<Int>()
         var covered = [Bool](repeating: false, count: scalars.count)
-        for span in spans where span.upperBound <= scalars.count {
+        for span in SpanMerging.merged(spans, in: text) {
             for i in span { covered[i] = true }
         }
         for i in 0..<scalars.count where covered[i] {

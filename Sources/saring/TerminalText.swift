@@ -51,8 +51,22 @@ enum TerminalText {
         return String(result)
     }
 
-    /// Prints `line` neutralized (line breaks kept) on standard error: how the CLI reports a problem.
-    static func printError(_ line: String) {
+    /// Prints a problem on standard error in the CLI's one style, the one ArgumentParser uses for
+    /// usage errors: `Error: ` then a lower-case message that names the file, argument, comment or
+    /// author first, says what to do after a colon or semicolon, and ends without a full stop.
+    /// Every command's failures, and each refused id of `approve`/`reject`, read the same way.
+    static func printError(_ message: String) {
+        printLine(message.hasPrefix("Error: ") ? message : "Error: " + message)
+    }
+
+    /// A result the moderator should know of that is not a failure, as `Warning: …`.
+    static func printWarning(_ message: String) {
+        printLine("Warning: " + message)
+    }
+
+    /// Prints `line` neutralized (line breaks kept) on standard error as it is: for diagnostics in
+    /// the `FILE:LINE: …` shape editors jump to.
+    static func printLine(_ line: String) {
         FileHandle.standardError.write(Data((neutralized(line, lineBreaks: .kept) + "\n").utf8))
     }
 }

@@ -41,7 +41,7 @@ struct PolicyCLITests {
         #expect(lines.contains { $0.hasPrefix("\(folder.path)/rules.yaml:2: judol.keywords: pattern does not compile: missing closing parenthesis") })
         #expect(lines.contains { $0.hasPrefix("\(folder.path)/rules.yaml:10: kasar.umpatan: example does not match: \"dasar baik\"") })
         #expect(lines.contains { $0.hasPrefix("\(folder.path)/settings.yaml:1: unknown key 'colour'") })
-        #expect(lines.last == "\(folder.path): 3 problem(s)")
+        #expect(lines.last == "\(folder.path): 3 problems")
     }
 
     @Test func checkNamesAMissingFolder() throws {

@@ -72,6 +72,8 @@ public enum BulkSelectionError: Error, Equatable, CustomStringConvertible {
     case matchesEverything(pattern: String)
     case invalidPattern(message: String, offset: Int)
     case unknownCampaign(Int64)
+    /// Rejected comments cannot be rejected again.
+    case rejectedQueue
 
     public var description: String {
         switch self {
@@ -79,6 +81,7 @@ public enum BulkSelectionError: Error, Equatable, CustomStringConvertible {
         case .matchesEverything(let pattern): "the pattern \(pattern) matches any text: it would reject the whole queue"
         case .invalidPattern(let message, let offset): "the pattern does not compile: \(message) at offset \(offset)"
         case .unknownCampaign(let id): "campaign #\(id) has no published or held comments"
+        case .rejectedQueue: "bulk rejection works on the pending, flagged and reported queues, not on rejected comments"
         }
     }
 }

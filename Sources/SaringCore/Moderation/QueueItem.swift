@@ -33,10 +33,12 @@ public struct QueueItem: Sendable, Equatable {
     public var lastDecisionId: Int64
     /// A moderator holding an unexpired claim, if any.
     public var claimedBy: String?
+    /// The whole decision history, oldest first.
+    public var decisions: [Decision]
 
     public init(
         comment: Comment, articleTitle: String?, author: AuthorSummary, hits: [RuleHit], policyVersion: String?,
-        reports: [String], parent: Comment?, lastDecisionId: Int64, claimedBy: String?
+        reports: [String], parent: Comment?, lastDecisionId: Int64, claimedBy: String?, decisions: [Decision] = []
     ) {
         self.comment = comment
         self.articleTitle = articleTitle
@@ -47,6 +49,7 @@ public struct QueueItem: Sendable, Equatable {
         self.parent = parent
         self.lastDecisionId = lastDecisionId
         self.claimedBy = claimedBy
+        self.decisions = decisions
     }
 
     /// Ids of the rules that fired (active ones), in order, once each.

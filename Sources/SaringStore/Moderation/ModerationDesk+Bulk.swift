@@ -24,6 +24,7 @@ extension ModerationDesk {
                 excepted: comments.map(\.id).filter(except.contains), expectedStatus: nil)
         case .matching(let pattern, let filter):
             let regex = try Self.bulkPattern(pattern)
+            guard filter.kind != .rejected else { throw BulkSelectionError.rejectedQueue }
             let normalizer = TextNormalizer()
             let scratch = MatchScratch()
             var matches: [BulkPlan.Match] = []
@@ -116,7 +117,7 @@ extension QueueKind {
         switch self {
         case .pending: .pending
         case .flagged: .published
-        case .reported: nil
+        case .reported, .rejected: nil
         }
     }
 }

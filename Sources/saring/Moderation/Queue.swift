@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaringCore
+import SaringStore
 
 extension Saring {
     struct Queue: AsyncParsableCommand {
@@ -10,15 +11,19 @@ extension Saring {
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var queue: QueueOptions
+        @OptionGroup var search: SearchOptions
 
         @Option(help: "How many comments to list (1-1000).")
         var limit: Int = 50
 
-        @Option(help: "Order: oldest (default) or score (highest first).")
+        @Option(help: "Order: oldest (default; newest for the rejected queue) or score (highest first).")
         var sort: String = "oldest"
 
         @Flag(help: "Print one JSON object per line.")
         var json = false
+
+        @Flag(help: "Print how many comments each queue holds (within --article, --since, --author, --text), not the comments.")
+        var summary = false
 
         func validate() throws {
             guard (1...1000).contains(limit) else { throw ValidationError("--limit must be 1-1000") }
@@ -28,20 +33,37 @@ extension Saring {
         func run() async throws {
             let store = try database.openStore()
             try store.migrate()
+            try await queue.checkArticle(in: store)
+            try await search.checkAuthor(in: store)
             let now = Date()
-            let filter = queue.filter(limit: limit, byScore: sort == "score", now: now)
-            let items = try await store.queue(filter)
+            let filter = search.applied(to: queue.filter(limit: limit, byScore: sort == "score", now: now))
+            if summary { return try await printSummary(store, filter) }
+            let found = try await store.search(filter)
+            if let warning = SearchOptions.overBudgetWarning(found.overBudget) { TerminalText.printWarning(warning) }
             if json {
-                for item in items { print(try QueueItemJSON(item).jsonLine()) }
+                for item in found.items { print(try QueueItemJSON(item).jsonLine()) }
                 return
             }
-            let total = try await store.queueCount(filter)
-            print("\(queue.kind.rawValue) queue: \(total) comment\(total == 1 ? "" : "s")\(total > items.count ? ", showing \(items.count)" : "")")
+            let showing = found.total > found.items.count ? ", showing \(found.items.count)" : ""
+            print("\(queue.kind.rawValue) queue: \(Plural.count(found.total, "comment"))\(showing)")
             for (article, until) in try await store.brakedArticles() {
                 let minutes = max(1, Int(until.timeIntervalSince(now) / 60))
                 print(TerminalText.neutralized("article brake on \(article): every new comment is held for \(minutes) more min"))
             }
-            for item in items { print(Self.line(item, now: now)) }
+            for item in found.items { print(Self.line(item, now: now)) }
+        }
+
+        /// `--summary`: one line per queue, or one JSON object.
+        private func printSummary(_ store: SaringStore, _ filter: QueueFilter) async throws {
+            let counts = try await store.queueSummary(filter)
+            if json {
+                print(try counts.reduce(into: [String: Int]()) { $0[$1.key.rawValue] = $1.value }.jsonLine())
+                return
+            }
+            let width = QueueKind.allCases.map(\.rawValue.count).max() ?? 0
+            for kind in QueueKind.allCases {
+                print("\(kind.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))  \(counts[kind] ?? 0)")
+            }
         }
 
         static func line(_ item: QueueItem, now: Date) -> String {

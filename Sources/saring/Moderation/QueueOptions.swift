@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import SaringCore
+import SaringStore
 
 /// `--kind`, `--article`, `--since`: which comments a moderation command looks at.
 struct QueueOptions: ParsableArguments {
-    @Option(help: "Queue: pending, flagged or reported.")
+    @Option(help: "Queue: pending, flagged, reported or rejected (newest first: to find and approve false positives).")
     var kind: QueueKind = .pending
 
     @Option(help: "Only comments of this article id.")
@@ -26,6 +27,13 @@ struct QueueOptions: ParsableArguments {
         QueueFilter(
             kind: kind, articleId: article, since: since.flatMap(AgeParser.seconds).map { now.addingTimeInterval(-$0) },
             byScore: byScore, limit: limit)
+    }
+
+    /// Refuses an `--article` the database has never heard of: an empty queue would look like
+    /// "nothing to do" when the id is mistyped.
+    func checkArticle(in store: SaringStore) async throws {
+        guard let article, try await store.article(id: article) == nil else { return }
+        throw CLIError("no article \(article): nobody has commented on it and the CMS has not described it")
     }
 }
 

@@ -21,7 +21,7 @@ extension Saring {
             let say = { (line: String) in print(TerminalText.neutralized(line)) }
             say("comment \(comment.id) on article \(comment.articleId)\(item.articleTitle.map { " — \($0)" } ?? "")")
             say("status:     \(comment.status.rawValue)\(comment.flagged ? " (flagged)" : "")  score \(comment.score.formatted())")
-            say("created:    \(comment.createdAt.formatted(.iso8601))")
+            say("created:    \(TimeText.utc(comment.createdAt))")
             say("author:     \(comment.authorName) <\(item.author.identity)> \(item.author.standing.rawValue); "
                 + "\(item.author.published) published, \(item.author.rejected) rejected, \(item.author.pending) pending")
             if let parent = item.parent {
@@ -32,6 +32,7 @@ extension Saring {
             let bodySpans = item.hits.filter { $0.field == .body && !$0.shadow }.compactMap(\.span)
             let body = TerminalText.neutralized(comment.body, lineBreaks: .kept)
             print("text:       \(Highlighter.highlight(body, spans: bodySpans, style: style))")
+            for cause in item.whyNotRules { say("why:        \(cause)") }
             if comment.publishedBody != comment.body {
                 print("published:  \(TerminalText.neutralized(comment.publishedBody, lineBreaks: .kept))")
             }
@@ -39,7 +40,7 @@ extension Saring {
             for report in item.reports { say("report:     \(report)") }
             for decision in try await store.decisions(commentId: id) {
                 let who = decision.actor == .policy ? "policy \(decision.decidedBy)" : "\(decision.actor.rawValue) \(decision.decidedBy)"
-                say("decision \(decision.id): \(decision.createdAt.formatted(.iso8601))  \(who)  \(decision.action.rawValue) → \(decision.status.rawValue)")
+                say("decision \(decision.id): \(TimeText.utc(decision.createdAt))  \(who)  \(decision.action.rawValue) → \(decision.status.rawValue)")
                 for reason in decision.reasons { say("            \(reason)") }
             }
         }

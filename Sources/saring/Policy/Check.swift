@@ -29,9 +29,9 @@ extension Saring.PolicyCommand {
                             + "\(examples) examples hold (version \(policy.version))"))
             case .failure(let error):
                 for diagnostic in error.diagnostics {
-                    TerminalText.printError("\(Self.prefix(path))\(diagnostic)")
+                    TerminalText.printLine("\(Self.prefix(path))\(diagnostic)")
                 }
-                TerminalText.printError("\(path): \(error.diagnostics.count) problem(s)")
+                TerminalText.printLine("\(path): \(Plural.count(error.diagnostics.count, "problem"))")
                 throw ExitCode.failure
             }
         }

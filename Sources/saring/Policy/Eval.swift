@@ -66,7 +66,7 @@ extension Saring.PolicyCommand {
             if json {
                 print(try EvaluationJSON(evaluation).jsonLine())
             } else {
-                print(TerminalText.neutralized("category \(category) on \(dataset) (\(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn) rows, policy \(loaded.version))"))
+                print(TerminalText.neutralized("category \(category) on \(dataset) (\(Plural.count(evaluation.tp + evaluation.fp + evaluation.fn + evaluation.tn, "row")), policy \(loaded.version))"))
                 print("tp \(evaluation.tp)  fp \(evaluation.fp)  fn \(evaluation.fn)  tn \(evaluation.tn)")
                 print(String(format: "precision %.4f  recall %.4f  f1 %.4f", evaluation.precision, evaluation.recall, evaluation.f1))
             }

@@ -16,8 +16,8 @@ enum BodyLayout {
         let text = TextWidth.sanitized(body)
         let scalarCount = text.unicodeScalars.count
         var covered = [Bool](repeating: false, count: scalarCount)
-        for span in spans where span.lowerBound >= 0 {
-            for i in span where i < scalarCount { covered[i] = true }
+        for span in SpanMerging.merged(spans, in: text) {
+            for i in span { covered[i] = true }
         }
         var paragraphs: [[Cell]] = [[]]
         var offset = 0

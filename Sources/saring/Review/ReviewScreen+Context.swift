@@ -4,14 +4,48 @@ import SaringCore
 // The rows around the comment's text: the title bar, the article, the author and their history,
 // the comment's own facts, the parent of a reply, and the rules and reports.
 extension ReviewScreen {
+    /// The title bar: the queue and what is left of it, the scope, the other queues' counts, and
+    /// on the right the database and the moderator. What does not fit gives way: the database's
+    /// folder, then the counts, then the scope, then the start of the file's name.
     func header() -> StyledLine {
-        var left = StyledLine(" saring review", .bar)
-        left.append(" · \(state.filter.kind.rawValue)", .bar)
-        if let article = state.filter.articleId { left.append(" · article \(TextWidth.singleLine(article))", .bar) }
-        left.append(" · \(state.remaining) left", .bar)
-        if state.skipped > 0 { left.append(" · \(state.skipped) skipped", .bar) }
-        let right = StyledLine("as \(TextWidth.singleLine(state.moderator)) ", .bar)
+        var essential = " saring review · \(state.filter.kind.rawValue) · \(state.remaining) left"
+        if state.skipped > 0 { essential += " · \(state.skipped) skipped" }
+        // Comments the pattern could not decide are neither shown nor forgotten.
+        if state.overBudget > 0 { essential += " · \(state.overBudget) over budget" }
+        var scope: [String] = []
+        if let article = state.filter.articleId { scope.append(" · article \(TextWidth.singleLine(article))") }
+        if let author = state.filter.authorIdentity { scope.append(" · author \(TextWidth.singleLine(author))") }
+        if let text = state.filter.text { scope.append(" · text /\(TextWidth.singleLine(text.source))/") }
+        // Only queues with something in them: a zero says nothing worth the room.
+        var counts = QueueKind.allCases.compactMap { kind in
+            state.counts[kind].flatMap { $0 > 0 ? " · \(kind.rawValue) \($0)" : nil }
+        }
+        let moderator = " · as \(TextWidth.singleLine(state.moderator)) "
+        func columns(_ parts: [String]) -> Int { parts.reduce(0) { $0 + TextWidth.columns($1) } }
+        var database = TextWidth.singleLine(state.database)
+        func tooWide() -> Bool { columns([essential] + scope + counts + [database, moderator]) + 1 > width }
+        // The database gives way first to its file's name, which is what tells two apart.
+        if tooWide(), let slash = database.lastIndex(of: "/") { database = "…" + database[slash...] }
+        while tooWide(), !counts.isEmpty { counts.removeLast() }
+        while tooWide(), !scope.isEmpty { scope.removeLast() }
+        if tooWide() {
+            let room = max(8, width - columns([essential, moderator]) - 1)
+            while TextWidth.columns(database) > room - 1, !database.isEmpty { database.removeFirst() }
+            database = "…" + database
+        }
+        let left = StyledLine(essential + scope.joined() + counts.joined(), .bar)
+        let right = StyledLine(database + moderator, .bar)
         return StyledLine.spread(left, right, width: width, style: .bar)
+    }
+
+    /// Why the comment is in this queue when it is not (only) a rule: premoderation, a campaign,
+    /// the brake, reports that hid it, a ban, a moderator's decision. Nil when only rules say why.
+    func whyLine(_ item: QueueItem) -> StyledLine? {
+        let causes = item.whyNotRules
+        guard !causes.isEmpty else { return nil }
+        var line = label("Why")
+        line.append(causes.map(TextWidth.singleLine).joined(separator: " · "), .warning)
+        return line
     }
 
     func articleLine(_ item: QueueItem) -> StyledLine {
@@ -77,14 +111,22 @@ extension ReviewScreen {
         struct Group {
             var hit: RuleHit
             var count: Int
+            var spans: [Range<Int>]
         }
         var groups: [Group] = []
         for hit in item.hits {
+            let spans = hit.field == .body ? hit.span.map { [$0] } ?? [] : []
             if let index = groups.firstIndex(where: { $0.hit.ruleId == hit.ruleId && $0.hit.field == hit.field }) {
                 groups[index].count += 1
+                groups[index].spans += spans
             } else {
-                groups.append(Group(hit: hit, count: 1))
+                groups.append(Group(hit: hit, count: 1, spans: spans))
             }
+        }
+        // Counted and quoted as highlighted: the matches within one word are one (see SpanMerging).
+        for index in groups.indices where !groups[index].spans.isEmpty {
+            groups[index].spans = SpanMerging.merged(groups[index].spans, in: item.comment.body)
+            groups[index].count = max(1, groups[index].spans.count)
         }
         let idWidth = min(28, groups.map { TextWidth.columns($0.hit.ruleId) }.max() ?? 0)
         return groups.map { group in
@@ -95,7 +137,7 @@ extension ReviewScreen {
             line.append(" \(Self.signed(hit.score))".padding(toLength: 6, withPad: " ", startingAt: 0))
             line.append(TextWidth.singleLine(hit.description))
             if hit.field != .body { line.append(" [\(hit.field.rawValue)]", .dim) }
-            if let span = hit.span, hit.field == .body {
+            if let span = group.spans.first {
                 line.append(" “\(TextWidth.singleLine(Highlighter.excerpt(item.comment.body, span)))”", .dim)
             }
             if group.count > 1 { line.append(" ×\(group.count)", .dim) }
@@ -131,12 +173,7 @@ extension ReviewScreen {
 
     static func signed(_ value: Double) -> String { value > 0 ? "+" + number(value) : number(value) }
 
-    static func timestamp(_ date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
-    }
+    static func timestamp(_ date: Date) -> String { TimeText.utc(date) }
 
     static func age(of date: Date, now: Date) -> String {
         let seconds = Int(now.timeIntervalSince(date))

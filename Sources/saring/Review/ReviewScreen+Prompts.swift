@@ -21,7 +21,7 @@ extension ReviewScreen {
     /// The prompt rows of the current mode, and the cursor column when the moderator types.
     func promptLines(_ item: QueueItem) -> ([StyledLine], Int?) {
         switch state.mode {
-        case .browsing, .help:
+        case .browsing, .help, .viewing:
             return ([], nil)
         case .choosingReason:
             let title = StyledLine("Reject #\(item.comment.id) because:", .warning)
@@ -51,10 +51,10 @@ extension ReviewScreen {
     func footer() -> [StyledLine] {
         let keys: [StyledLine]
         switch state.mode {
-        case .browsing, .help:
+        case .browsing, .help, .viewing:
             keys = [
                 key("a", "approve"), key("r", "reject"), key("s", "skip"), key("b", "ban"), key("u", "undo"),
-                key("?", "help"), key("q", "quit"),
+                key("t", "thread"), key("c", "author"), key("?", "help"), key("q", "quit"),
             ]
         case .choosingReason:
             keys = [key("1-5", "reason"), key("t", "type your own"), key("Enter", "no reason"), key("Esc", "cancel")]
@@ -80,6 +80,8 @@ extension ReviewScreen {
             key("  s    ", "skip: leave it in the queue for others, show the next"),
             key("  b    ", "ban the author and reject all their pending comments (y/N)"),
             key("  u    ", "undo your last decision of this session, show it again"),
+            key("  t    ", "the whole thread this comment is part of"),
+            key("  c    ", "the author's newest comments, in any status"),
             key("  j k  ", "scroll a long comment (also ↓ ↑, PgDn PgUp)"),
             key("  ?    ", "this help"),
             key("  q    ", "quit (also Ctrl-C); your claim is released"),

@@ -18,6 +18,7 @@ struct ReviewScreen {
     func frame() -> ScreenFrame {
         if width < Self.minimumWidth || height < Self.minimumHeight { return tooSmall() }
         if state.mode == .help { return help() }
+        if case .viewing(let list) = state.mode { return listPage(list) }
         guard let item = state.item else { return empty() }
         return comment(item)
     }
@@ -51,10 +52,15 @@ struct ReviewScreen {
         let (prompt, cursorColumn) = promptLines(item)
         let bottom = noticeLines() + prompt + footer()
         let spans = item.hits.filter { $0.field == .body && !$0.shadow }.compactMap(\.span)
-        let body = BodyLayout.lines(item.comment.body, spans: spans, width: width, markers: markers)
-        // In a short window the context gives way (parent first, then article, then author) so
+        var body = BodyLayout.lines(item.comment.body, spans: spans, width: width, markers: markers)
+        if item.comment.publishedBody != item.comment.body {
+            // What readers see (or would see once approved): the masked text, under the original.
+            let label = item.comment.status == .published ? "published as (masked)" : "readers would see (masked)"
+            body += [separator(label)] + BodyLayout.lines(item.comment.publishedBody, spans: [], width: width, markers: false)
+        }
+        // In a short window the context gives way (parent first, then why, article, author) so
         // that at least three lines of the comment itself stay visible.
-        var context = [articleLine(item), authorLine(item)] + parentLines(item)
+        var context = [articleLine(item), authorLine(item)] + (whyLine(item).map { [$0] } ?? []) + parentLines(item)
         while !context.isEmpty, height - 2 - context.count - bottom.count - 1 < min(body.count, 3) {
             context.removeLast()
         }
@@ -80,7 +86,7 @@ struct ReviewScreen {
         let shown = Array(layout.body.dropFirst(scroll).prefix(layout.bodyRoom))
         var bodyLabel = "comment"
         if shown.isEmpty {
-            bodyLabel += " · \(layout.body.count) lines hidden: window too short"
+            bodyLabel += " · \(Plural.count(layout.body.count, "line")) hidden: window too short"
         } else if shown.count < layout.body.count {
             bodyLabel += " · lines \(scroll + 1)–\(scroll + shown.count) of \(layout.body.count) · j/k scroll"
         }
@@ -93,7 +99,7 @@ struct ReviewScreen {
                 : item.hits.isEmpty ? "reports" : item.reports.isEmpty ? "rules" : "reports and rules"
             lines += [separator(label)] + layout.extras.prefix(rulesShown)
         } else if layout.notesHidden {
-            lines += [StyledLine("(\(layout.extras.count) rows of rules and reports hidden: window too short)", .dim)]
+            lines += [StyledLine("(\(Plural.count(layout.extras.count, "row")) of rules and reports hidden: window too short)", .dim)]
         }
         return ScreenFrame(lines: fitted(lines, bottom: layout.bottom), cursor: layout.cursor)
     }
@@ -103,7 +109,8 @@ struct ReviewScreen {
         let scope = state.filter.articleId.map { " for article \(TextWidth.singleLine($0))" } ?? ""
         lines.append(StyledLine("Nothing to review in the \(state.filter.kind.rawValue) queue\(scope).", .strong))
         if state.remaining > 0 {
-            lines.append(StyledLine("\(state.remaining) more held by other moderators or skipped by you."))
+            let verb = state.remaining == 1 ? "is" : "are"
+            lines.append(StyledLine("\(Plural.count(state.remaining, "more comment")) \(verb) on other moderators' screens."))
         }
         lines.append(StyledLine("Checking for new comments every \(state.pollSeconds) s.", .dim))
         if state.skipped > 0 {

@@ -16,7 +16,7 @@ extension ReviewSession {
             return
         }
         switch state.mode {
-        case .help:
+        case .help, .viewing:
             state.mode = .browsing
         case .choosingReason:
             await chooseReason(key)
@@ -68,6 +68,10 @@ extension ReviewSession {
             await prepareBan()
         case .character("u"):
             await undo()
+        case .character("t") where state.item != nil:
+            await showThread()
+        case .character("c") where state.item != nil:
+            await showAuthorComments()
         case .character("j"), .down:
             scroll(by: 1)
         case .character("k"), .up:
@@ -119,6 +123,34 @@ extension ReviewSession {
             break
         }
     }
+
+    /// `t`: the whole thread the comment is part of, the comment marked.
+    private func showThread() async {
+        guard let item = state.item else { return }
+        do {
+            let entries = try await store.thread(of: item.comment.id, limit: Self.listLimit)
+            state.mode = .viewing(CommentList(kind: .thread, focus: item.comment.id, entries: entries))
+        } catch {
+            state.notice = .error("cannot read the thread: \(Self.describe(error))")
+        }
+    }
+
+    /// `c`: the author's newest comments, whatever their status, this one marked.
+    private func showAuthorComments() async {
+        guard let item = state.item else { return }
+        do {
+            let comments = try await store.recentComments(ofAuthor: item.author.identity, limit: Self.listLimit)
+            state.mode = .viewing(
+                CommentList(
+                    kind: .author(name: item.comment.authorName), focus: item.comment.id,
+                    entries: comments.map { ThreadEntry(comment: $0, depth: 0) }))
+        } catch {
+            state.notice = .error("cannot read the author's comments: \(Self.describe(error))")
+        }
+    }
+
+    /// The most a list reads: more than any window shows.
+    static let listLimit = 200
 
     private func scroll(by lines: Int) {
         let limit = screen().bodyScrollLimit()

@@ -30,13 +30,15 @@ final class ReviewSession {
     var filter: QueueFilter { state.filter }
 
     init(
-        store: SaringStore, terminal: RawTerminal, palette: ScreenPalette, moderator: String, filter: QueueFilter, lease: Duration
+        store: SaringStore, terminal: RawTerminal, palette: ScreenPalette, moderator: String, filter: QueueFilter, lease: Duration,
+        database: String
     ) {
         self.store = store
         self.terminal = terminal
         self.palette = palette
         self.lease = lease
         state = ReviewState(filter: filter, moderator: moderator)
+        state.database = database
         state.leaseSeconds = Int(lease.components.seconds)
         state.pollSeconds = Int(pollInterval.components.seconds)
         size = RawTerminal.size()
@@ -53,6 +55,8 @@ final class ReviewSession {
             switch event {
             case .keys(let keys, let at):
                 for key in keys where !quitting { await handle(key, at: at) }
+                // A decision, skip or undo changed what is left: the header says so at once.
+                if !quitting, state.mode == .browsing { await refreshCounts() }
             case .resize:
                 size = RawTerminal.size()
                 lastFrame = ""  // The terminal may have reflowed what it showed: draw all of it.
@@ -75,7 +79,7 @@ final class ReviewSession {
     /// One line for the shell after the screen closes.
     var summary: String {
         "reviewed \(filter.kind.rawValue): \(tally.approved) approved, \(tally.rejected) rejected, "
-            + "\(tally.skipped) skipped, \(tally.banned) authors banned"
+            + "\(tally.skipped) skipped, \(Plural.count(tally.banned, "author")) banned"
     }
 
     func screen() -> ReviewScreen {
@@ -98,7 +102,7 @@ final class ReviewSession {
         do {
             if let previous { try await store.releaseClaims(moderator: moderator, commentId: previous) }
             state.item = try await store.claimNext(moderator: moderator, filter: filter, lease: lease, skipping: skipped)
-            state.remaining = try await store.queueCount(filter)
+            try await countQueues()
         } catch {
             state.item = nil
             state.notice = .error(Self.describe(error))
@@ -115,9 +119,36 @@ final class ReviewSession {
         if state.item == nil, state.mode == .browsing || state.mode == .help, now - lastPoll >= pollInterval {
             await advance()
         } else if now - lastCount >= countInterval {
-            state.remaining = (try? await store.queueCount(filter)) ?? state.remaining
-            lastCount = now
+            await refreshCounts()
         }
+    }
+
+    /// Counts again what is left (without the skipped comments) and what the other queues hold,
+    /// keeping the old numbers if the database is busy.
+    func refreshCounts() async {
+        try? await countQueues()
+        lastCount = .now
+    }
+
+    private func countQueues() async throws {
+        if filter.text != nil {
+            var counting = filter
+            counting.limit = 0
+            let found = try await store.search(counting, excluding: skipped)
+            state.remaining = found.total
+            state.overBudget = found.overBudget.count
+        } else {
+            state.remaining = try await store.queueCount(filter, excluding: skipped)
+        }
+        // The other queues within the same scope, without the text search (a scan of each).
+        var scope = filter
+        scope.text = nil
+        var counts: [QueueKind: Int] = [:]
+        for kind in QueueKind.allCases where kind != filter.kind && kind != .rejected {
+            scope.kind = kind
+            counts[kind] = try await store.queueCount(scope)
+        }
+        state.counts = counts
     }
 
     static func describe(_ error: any Error) -> String {

@@ -8,6 +8,8 @@ struct ReviewState {
         case choosingReason
         case typingReason(String)
         case confirmingBan(BanPlan)
+        /// The comment's thread or the author's other comments, over the comment; any key goes back.
+        case viewing(CommentList)
     }
 
     struct Notice: Equatable {
@@ -21,10 +23,16 @@ struct ReviewState {
 
     var filter: QueueFilter
     var moderator: String
+    /// The database file, as given: the header says which one this screen works on.
+    var database = ""
     /// The comment on screen, claimed by this moderator; nil when the queue has nothing for us.
     var item: QueueItem?
-    /// Comments in the queue, including ones other moderators hold.
+    /// Comments in the queue, including ones other moderators hold, not the ones skipped.
     var remaining = 0
+    /// How many comments the other queues hold (same article, author and age), for the header.
+    var counts: [QueueKind: Int] = [:]
+    /// Comments the text search could not decide (the pattern ran out of its match budget).
+    var overBudget = 0
     var skipped = 0
     var mode = Mode.browsing
     var notice: Notice?
@@ -45,4 +53,17 @@ struct BanPlan: Equatable {
     var pendingCount: Int
     /// The shown comment is published (flagged or reported queue) and is rejected too.
     var rejectsShownComment: Bool
+}
+
+/// What `t` (the thread) and `c` (the author's recent comments) show.
+struct CommentList: Equatable {
+    enum Kind: Equatable {
+        case thread
+        case author(name: String)
+    }
+
+    var kind: Kind
+    /// The comment on screen, marked in the list.
+    var focus: Int64
+    var entries: [ThreadEntry]
 }

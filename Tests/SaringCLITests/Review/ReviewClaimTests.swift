@@ -22,7 +22,7 @@ struct ReviewClaimTests {
         // With bob holding the other one, ana's queue is empty after her decision.
         ana.send("a")
         try ana.waitFor("Nothing to review in the pending queue.")
-        #expect(ana.text.contains("1 more held by other moderators"))
+        #expect(ana.text.contains("1 more comment is on other moderators' screens."))
         ana.send("q")
         bob.send("q")
         #expect(try ana.waitForExit() == 0)

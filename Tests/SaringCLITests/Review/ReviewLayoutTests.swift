@@ -82,6 +82,58 @@ struct ReviewLayoutTests {
         }
     }
 
+    @Test(arguments: [(80, 24), (40, 12), (52, 14), (120, 40)])
+    func theThreadAndAuthorListsFitTheWindowAndKeepTheCommentInView(width: Int, height: Int) {
+        var state = Self.busyState()
+        let comment = state.item!.comment
+        let entries = (0..<100).map { n in
+            var other = comment
+            other.id = Int64(1_000 + n)
+            return ThreadEntry(comment: other, depth: n % 9)
+        }
+        for kind in [CommentList.Kind.thread, .author(name: String(repeating: "Budi ", count: 30))] {
+            state.mode = .viewing(CommentList(kind: kind, focus: 1_070, entries: entries))
+            let lines = ReviewScreen(state: state, width: width, height: height, markers: true, now: Date()).frame().lines
+            #expect(lines.count <= height)
+            #expect(lines.allSatisfy { $0.width <= width }, "\(kind) at \(width)×\(height)")
+            #expect(lines.contains { $0.text.hasPrefix("▶ ") && $0.text.contains("#1070 ") }, "\(kind) at \(width)×\(height)")
+            #expect(lines.contains { $0.text.hasPrefix("… ") && $0.text.contains("more not shown") })
+            #expect(lines.last?.text == "any key: back to the comment")
+        }
+    }
+
+    /// `Hаrgа` (Cyrillic а): the mixed-script rule's two matches are one highlight, one quote, no ×2.
+    @Test func aRuleMatchingTwiceInOneWordIsOneRowQuotingTheWord() {
+        var state = Self.busyState()
+        let body = "Hаrgа naik, Hаrgа turun"
+        let hits = [0..<2, 3..<5, 12..<14, 15..<17].map {
+            RuleHit(ruleId: "judol.raw-mixed-script", category: "judol", description: "Mixed scripts", action: .hold, field: .body, span: $0)
+        }
+        state.item!.comment.body = body
+        state.item!.comment.publishedBody = body
+        state.item!.hits = hits
+        state.item!.reports = []
+        let text = ReviewScreen(state: state, width: 80, height: 24, markers: true, now: Date()).frame().lines.map(\.text)
+        #expect(text.contains("[[Hаrgа]] naik, [[Hаrgа]] turun"))
+        #expect(text.contains { $0.hasSuffix("Mixed scripts “Hаrgа” ×2") }, "\(text)")
+    }
+
+    @Test func theHeaderGivesWayToTheDatabasesNameThenCountsThenScope() {
+        var state = Self.busyState()
+        state.database = "/srv/saring/production/data/" + String(repeating: "x", count: 40) + "/saring.sqlite"
+        state.counts = [.pending: 12, .reported: 3]
+        func header(_ width: Int) -> String {
+            ReviewScreen(state: state, width: width, height: 24, markers: true, now: Date()).header().text
+        }
+        #expect(header(200).contains("flagged · 4321 left · 3 skipped · article artikel-1 · pending 12 · reported 3"))
+        #expect(header(200).hasSuffix("\(state.database) · as ana "))
+        #expect(header(120).hasSuffix("…/saring.sqlite · as ana "))
+        #expect(header(120).contains("article artikel-1 · pending 12 · reported 3"))
+        #expect(header(100).contains("article artikel-1") && !header(100).contains("pending 12"))
+        #expect(header(80).hasSuffix("…/saring.sqlite · as ana ") && !header(80).contains("article"))
+        for width in [40, 52, 80, 100, 200] { #expect(TextWidth.columns(header(width)) <= width) }
+    }
+
     @Test func aLongCommentSaysWhichLinesAreShown() {
         let state = Self.busyState()
         let screen = ReviewScreen(state: state, width: 80, height: 24, markers: true, now: Date())

@@ -32,7 +32,7 @@ struct ReviewQueueOptionTests {
         let wanted = try await fixture.comment("Di artikel ini", article: "ini-2")
         let review = try fixture.review(["--article", "ini-2"])
         try review.waitFor(showing(wanted))
-        #expect(review.text.contains("article ini-2 · 1 left"))
+        #expect(review.text.contains("pending · 1 left · article ini-2"))
         review.send("s")
         try review.waitFor("Nothing to review in the pending queue for article ini-2.")
         review.send("q")

@@ -48,7 +48,7 @@ struct ReviewTerminalTests {
         #expect(text.contains("judol.keywords  reject +5   Online-gambling spam keywords “slot gacor” ×2"))
         #expect(text.contains("pii.phone       hold   +2   Phone number in a comment “0812-3456-7890”"))
         #expect(review.screen.lines[22] == "approved #\(parent) · u undoes")
-        #expect(review.screen.lines[23] == "a approve  r reject  s skip  b ban  u undo  ? help  q quit")
+        #expect(review.screen.lines[23] == "a approve  r reject  s skip  b ban  u undo  t thread  c author  ? help  q quit")
         if ProcessInfo.processInfo.environment["SARING_PRINT_SCREENS"] != nil { print(review.screen.picture) }
         review.send("q")
         #expect(try review.waitForExit() == 0)
@@ -97,7 +97,7 @@ struct ReviewTerminalTests {
 
         review.resize(width: 50, height: 14)
         // The key line wraps to the last two rows.
-        try review.waitUntil("the footer at rows 13-14") { $0.lines[12].hasPrefix("a approve") && $0.lines[13] == "q quit" }
+        try review.waitUntil("the footer at rows 13-14") { $0.lines[12].hasPrefix("a approve") && $0.lines[13] == "t thread  c author  ? help  q quit" }
         #expect(review.screen.lines.allSatisfy { $0.count <= 50 })
         #expect(review.text.contains(showing(id)))
 

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import SaringCore
+
+extension Saring {
+    struct Bans: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the authors banned now: name, identity, since when, by whom, why.",
+            discussion: "Newest ban first. `saring unban AUTHOR` lifts one (AUTHOR as shown in the identity column).")
+
+        @OptionGroup var database: DatabaseOptions
+
+        @Flag(help: "Print one JSON object per line (identity, name, since, by, reason).")
+        var json = false
+
+        func run() async throws {
+            let store = try database.openStore()
+            try store.migrate()
+            let bans = try await store.currentBans()
+            if json {
+                for ban in bans { print(try BanJSON(ban).jsonLine()) }
+                return
+            }
+            print("\(Plural.count(bans.count, "banned author"))")
+            for ban in bans {
+                let reason = ban.reason.map { " — \($0)" } ?? ""
+                print(
+                    TerminalText.neutralized(
+                        "\(ban.name)  \(Self.identity(ban.identity))  since \(TimeText.utc(ban.since))  by \(ban.moderator)\(reason)"))
+            }
+        }
+
+        /// The identity as `ban`/`unban` take it: `user:ID`, the e-mail address, or `name:…` as is.
+        static func identity(_ key: String) -> String {
+            key.hasPrefix("email:") ? String(key.dropFirst("email:".count)) : key
+        }
+    }
+}
+
+/// `saring bans --json`: one ban for machines.
+struct BanJSON: Encodable {
+    let identity: String
+    let name: String
+    let since: String
+    let by: String
+    let reason: String?
+
+    init(_ ban: BanRecord) {
+        identity = ban.identity
+        name = ban.name
+        since = ban.since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        by = ban.moderator
+        reason = ban.reason
+    }
+}
