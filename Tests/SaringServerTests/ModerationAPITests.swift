@@ -49,6 +49,7 @@ struct ModerationAPITests {
 
     static func routes() -> [(method: String, path: String, body: Any?)] { [
         ("GET", "/v1/queue", nil),
+        ("GET", "/v1/bans", nil),
         ("GET", "/v1/comments/1/moderation", nil),
         ("POST", "/v1/comments/1/decision", ["action": "approve"]),
         ("POST", "/v1/comments/1/claim", nil),
@@ -102,6 +103,11 @@ struct ModerationAPITests {
             #expect(seen == held + elsewhere)
             let a2 = try await Self.call(server, "GET", "/v1/queue?article=a2", as: Self.admin).json()["items"] as? [[String: Any]]
             #expect(a2?.compactMap { $0["id"] as? Int }.map(Int64.init) == elsewhere)
+            let byAuthor = try await Self.call(server, "GET", "/v1/queue?author=\(Readers.name(3).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", as: Self.ana)
+            #expect((try byAuthor.json()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [Int(held[3])], "\(byAuthor.text)")
+            let unknown = try await Self.call(server, "GET", "/v1/queue?author=Siapa%20Saja", as: Self.ana)
+            #expect(unknown.status == 404)
+            #expect(unknown.errorCode == "author_not_found")
             let future = try await Self.call(server, "GET", "/v1/queue?since=2999-01-01T00:00:00Z", as: Self.ana).json()
             #expect((future["items"] as? [Any])?.isEmpty == true)
             for (query, code) in [
@@ -237,6 +243,11 @@ struct ModerationAPITests {
             #expect(twice.errorCode == "batch_undone")
 
             let ban = try await Self.call(server, "POST", "/v1/authors/ban", ["author": Readers.name(1), "reason": "spam"], as: Self.budi)
+            let bans = try await Self.call(server, "GET", "/v1/bans", as: Self.ana).json()["bans"] as? [[String: Any]]
+            #expect(bans?.count == 1)
+            #expect(bans?.first?["by"] as? String == "budi" && bans?.first?["reason"] as? String == "spam")
+            let rejected = try await Self.call(server, "GET", "/v1/queue?kind=rejected", as: Self.ana).json()["items"] as? [[String: Any]]
+            #expect(rejected?.compactMap { $0["id"] as? Int } == [Int(ordinary[1])])
             let banJSON = try ban.json()
             #expect(try ban.status == 200 && banJSON["rejected"] as? [Int] == [Int(ordinary[1])], "\(ban.text)")
             #expect(try await server.store.author(AuthorIdentity(moderatorInput: Readers.name(1)))?.standing == .banned)

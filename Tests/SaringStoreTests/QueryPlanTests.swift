@@ -120,9 +120,7 @@ struct QueryPlanTests {
             ),
             ("a comment's thread", HotQueries.thread, ["comments_by_parent (parent_id=?)"], ["thread", "t"]),
             ("an author's newest comments", HotQueries.authorRecent, ["comments_by_author (author_id=?)", "(identity=?)"], []),
-            // Not per request: the moderators' action log (one row per ban, unban or trust) is read
-            // whole; authors and comments are only looked up by key.
-            ("current bans", HotQueries.currentBans, ["(rowid=?)|(id=?)", "author_actions_by_author (author_id=?)"], ["x"]),
+            ("current bans", HotQueries.currentBans, ["authors_banned", "author_actions_by_author (author_id=?)"], ["authors_banned"]),
         ]
     }
 

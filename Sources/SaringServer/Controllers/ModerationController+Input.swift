@@ -44,6 +44,16 @@ extension ModerationController {
         return filter
     }
 
+    /// An author as moderators name one: `user:ID`, an e-mail address or a display name.
+    static func identity(_ text: String) throws -> AuthorIdentity {
+        let author = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !author.isEmpty, author.unicodeScalars.count <= 300, !author.unicodeScalars.contains(where: CommentDraft.isForbiddenControl)
+        else {
+            throw APIError(.unprocessableContent, "invalid_author", "author must be user:ID, an e-mail address or a display name (1-300 characters)")
+        }
+        return AuthorIdentity(moderatorInput: author)
+    }
+
     static func limit(_ text: String?) throws -> Int {
         guard let text else { return 50 }
         guard let limit = Int(text), (1...200).contains(limit) else {

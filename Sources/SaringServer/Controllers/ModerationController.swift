@@ -23,6 +23,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         group.post("comments/:commentId/decision", use: decide)
         group.post("comments/:commentId/claim", use: claim)
         group.delete("comments/:commentId/claim", use: release)
+        group.get("bans", use: bans)
         group.post("authors/ban", use: { try await standing($0, $1, .banned) })
         group.post("authors/unban", use: { try await standing($0, $1, .normal) })
         group.post("authors/trust", use: { try await standing($0, $1, .trusted) })
@@ -37,10 +38,16 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
 
     @Sendable func queue(_ request: Request, context: Context) async throws -> Response {
         _ = try desk(request, context)
-        let filter = try Self.filter(
-            kind: request.uri.queryParameters["kind"].map(String.init), article: request.uri.queryParameters["article"].map(String.init),
-            since: request.uri.queryParameters["since"].map(String.init))
-        var page = filter
+        let query = request.uri.queryParameters
+        var page = try Self.filter(
+            kind: query["kind"].map(String.init), article: query["article"].map(String.init), since: query["since"].map(String.init))
+        if let author = query["author"].map(String.init) {
+            let identity = try Self.identity(author)
+            guard try await store.author(identity) != nil else {
+                throw APIError(.notFound, "author_not_found", "no author \(identity.key)")
+            }
+            page.authorIdentity = identity.key
+        }
         page.limit = try Self.limit(request.uri.queryParameters["limit"].map(String.init))
         page.afterId = try request.uri.queryParameters["cursor"].map { try PageCursor.decode(String($0)) }
         // One more than asked: whether there is a next page, without counting the queue.
@@ -50,6 +57,12 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         let shown = Array(items.prefix(page.limit))
         let next = items.count > page.limit ? shown.last.map { PageCursor.encode(afterId: $0.comment.id) } : nil
         return JSONResponse.make(.ok, QueuePageResponse(items: shown.map(QueueItemJSON.init), nextCursor: next))
+    }
+
+    @Sendable func bans(_ request: Request, context: Context) async throws -> Response {
+        _ = try desk(request, context)
+        let bans = try await store.currentBans()
+        return JSONResponse.make(.ok, BansResponse(bans: bans.map(BansResponse.Ban.init)))
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {
@@ -127,17 +140,12 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     @Sendable func standing(_ request: Request, _ context: Context, _ standing: AuthorStanding) async throws -> Response {
         let desk = try desk(request, context)
         let input = try await JSONRequest.decode(AuthorRequest.self, from: request, maxBytes: settings.maxRequestBytes)
-        let author = input.author.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !author.isEmpty, author.unicodeScalars.count <= 300, !author.unicodeScalars.contains(where: CommentDraft.isForbiddenControl)
-        else {
-            throw APIError(.unprocessableContent, "invalid_author", "author must be user:ID, an e-mail address or a display name (1-300 characters)")
-        }
+        let identity = try Self.identity(input.author)
         let reason = try Self.reason(input.reason, settings)
         let hours = input.addressHours ?? 48
         guard (0...8_760).contains(hours) else {
             throw APIError(.unprocessableContent, "invalid_address_hours", "addressHours must be 0-8760, got \(hours)")
         }
-        let identity = AuthorIdentity(moderatorInput: author)
         let response: AuthorResponse
         switch standing {
         case .banned:

@@ -160,6 +160,25 @@ struct BulkRejectResponse: Encodable {
     }
 }
 
+struct BansResponse: Encodable {
+    struct Ban: Encodable {
+        let author: String
+        let name: String
+        let since: String
+        let by: String
+        let reason: String?
+
+        init(_ record: BanRecord) {
+            author = record.identity
+            name = record.name
+            since = JSONResponse.timestamp(record.since)
+            by = record.moderator
+            reason = record.reason
+        }
+    }
+    let bans: [Ban]
+}
+
 struct BatchUndoResponse: Encodable {
     let batchId: Int64
     let restored: [Int64]

@@ -30,7 +30,7 @@ struct BulkRejection {
         if count > sample { print("  … and \(count - sample) more") }
         if !plan.overBudget.isEmpty {
             print(
-                "the pattern ran out of its match budget on \(Self.plural(plan.overBudget.count, "comment")), left out (neither matched nor cleared): "
+                "the pattern ran out of its match budget on \(Plural.count(plan.overBudget.count, "comment")), left out (neither matched nor cleared): "
                     + Self.idList(plan.overBudget))
         }
         if !plan.excepted.isEmpty { print("left out as asked (--except): " + Self.idList(plan.excepted)) }
@@ -40,9 +40,9 @@ struct BulkRejection {
         }
         if !confirmed {
             guard isatty(STDIN_FILENO) == 1 else {
-                throw CLIError("refusing to reject \(Self.plural(count, "comment")) without confirmation: add --yes (or run on a terminal)")
+                throw CLIError("refusing to reject \(Plural.count(count, "comment")) without confirmation: add --yes (or run on a terminal)")
             }
-            print(TerminalText.neutralized("Reject these \(Self.plural(count, "comment")) as \(desk.moderator)? [y/N] "), terminator: "")
+            print(TerminalText.neutralized("Reject these \(Plural.count(count, "comment")) as \(desk.moderator)? [y/N] "), terminator: "")
             guard readLine()?.lowercased().hasPrefix("y") == true else {
                 print("nothing changed")
                 return
@@ -63,11 +63,9 @@ struct BulkRejection {
         case .matching(let pattern, let filter):
             let count = plan.matches.count
             return "\(count) \(filter.kind.rawValue) comment\(count == 1 ? " matches" : "s match") \(pattern)"
-        case .campaign(let id): return "\(plural(plan.matches.count, "comment")) of spam campaign #\(id)"
+        case .campaign(let id): return "\(Plural.count(plan.matches.count, "comment")) of spam campaign #\(id)"
         }
     }
-
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     static func idList(_ ids: [Int64]) -> String { ids.map { "#\($0)" }.joined(separator: " ") }
 }

@@ -38,7 +38,7 @@ extension Saring {
             do {
                 if let batch {
                     let outcome = try await desk.undo(batch: batch, override: override)
-                    print("undid batch \(batch): \(BulkRejection.plural(outcome.restored.count, "comment")) back as before")
+                    print("undid batch \(batch): \(Plural.count(outcome.restored.count, "comment")) back as before")
                     if !outcome.decidedSince.isEmpty {
                         print("decided again since, left as they are: " + BulkRejection.idList(outcome.decidedSince))
                     }

@@ -22,7 +22,7 @@ extension ReviewSession {
                 tally.rejected -= outcome.restored.count
                 let back = outcome.restored.count
                 text =
-                    "undid ban of \(TextWidth.singleLine(plan.name)); \(back) comment\(back == 1 ? "" : "s") back"
+                    "undid ban of \(TextWidth.singleLine(plan.name)); \(Plural.count(back, "comment")) back"
                     + (outcome.decidedSince.isEmpty
                         ? "" : "; decided since, left as they are: " + outcome.decidedSince.map { "#\($0)" }.joined(separator: " "))
                 _ = rejected
