@@ -23,11 +23,15 @@ extension ReviewScreen {
         switch state.mode {
         case .browsing, .help, .viewing:
             return ([], nil)
-        case .choosingReason:
-            let title = StyledLine("Reject #\(item.comment.id) because:", .warning)
+        case .choosingReason(let purpose):
+            let title: StyledLine
+            switch purpose {
+            case .reject: title = StyledLine("Reject #\(item.comment.id) because:", .warning)
+            case .ban(let plan): title = StyledLine("Ban \(fit(plan.name, columns: max(12, width / 3))) because:", .warning)
+            }
             let reasons = RejectReason.presets.enumerated().map { index, reason in key("\(index + 1)", reason) }
             return (ItemFlow.lines([title] + reasons, width: width), nil)
-        case .typingReason(let text):
+        case .typingReason(let text, _):
             let prefix = "Reason: "
             let room = max(1, width - TextWidth.columns(prefix) - 1)
             var shown = TextWidth.singleLine(text)
@@ -38,10 +42,11 @@ extension ReviewScreen {
         case .confirmingBan(let plan):
             let name = fit(plan.name, columns: max(12, width / 3))
             let comments = plan.pendingCount == 1 ? "comment" : "comments"
+            let because = plan.reason.map { " (\(TextWidth.singleLine($0)))" } ?? ""
             let question =
                 plan.rejectsShownComment
-                ? "Ban \(name), reject this comment and their \(plan.pendingCount) pending \(comments)? y/N"
-                : "Ban \(name) and reject their \(plan.pendingCount) pending \(comments)? y/N"
+                ? "Ban \(name), reject this comment and their \(plan.pendingCount) pending \(comments)\(because)? y/N"
+                : "Ban \(name) and reject their \(plan.pendingCount) pending \(comments)\(because)? y/N"
             return (
                 BodyLayout.lines(question, spans: [], width: width, markers: false).map { StyledLine($0.text, .warning) }, nil
             )
@@ -58,8 +63,10 @@ extension ReviewScreen {
             ]
         case .choosingReason:
             keys = [key("1-5", "reason"), key("t", "type your own"), key("Enter", "no reason"), key("Esc", "cancel")]
-        case .typingReason:
+        case .typingReason(_, .reject):
             keys = [key("Enter", "reject with this reason"), key("Esc", "cancel")]
+        case .typingReason(_, .ban):
+            keys = [key("Enter", "ban with this reason"), key("Esc", "cancel")]
         case .confirmingBan:
             keys = [key("y", "ban"), key("any other key", "cancels")]
         }

@@ -53,10 +53,12 @@ extension ReviewSession {
         let rejectsShown = item.comment.status == .published
         state.notice = nil
         promptedAt = .now
-        state.mode = .confirmingBan(
-            BanPlan(
-                identity: item.author.identity, name: item.comment.authorName, previousStanding: author.standing,
-                pendingCount: author.pending, rejectsShownComment: rejectsShown))
+        // First why (recorded with the ban and each rejection it makes), then y/N.
+        state.mode = .choosingReason(
+            .ban(
+                BanPlan(
+                    identity: item.author.identity, name: item.comment.authorName, previousStanding: author.standing,
+                    pendingCount: author.pending, rejectsShownComment: rejectsShown)))
     }
 
     func ban(_ plan: BanPlan) async {
@@ -64,7 +66,7 @@ extension ReviewSession {
         let id = item.comment.id
         do {
             let outcome = try await desk.ban(
-                AuthorIdentity(moderatorInput: plan.identity), reason: "banned while reviewing comment \(id)",
+                AuthorIdentity(moderatorInput: plan.identity), reason: plan.reason ?? "banned while reviewing comment \(id)",
                 alsoRejecting: item.comment.status == .rejected ? nil : id)
             let rejected = outcome.rejected
             let shownPublished = item.comment.status == .published && rejected.contains(id)

@@ -18,10 +18,10 @@ extension ReviewSession {
         switch state.mode {
         case .help, .viewing:
             state.mode = .browsing
-        case .choosingReason:
-            await chooseReason(key)
-        case .typingReason(let text):
-            await typeReason(key, text: text)
+        case .choosingReason(let purpose):
+            await chooseReason(key, for: purpose)
+        case .typingReason(let text, let purpose):
+            await typeReason(key, text: text, for: purpose)
         case .confirmingBan(let plan):
             if key == .character("y") {
                 // A `y` typed ahead with the `b` (before the question was on screen) answers nothing.
@@ -56,7 +56,7 @@ extension ReviewSession {
             await decide(.approve, reason: nil)
         case .character("r") where state.item != nil:
             state.notice = nil
-            state.mode = .choosingReason
+            state.mode = .choosingReason(.reject)
         case .character("s") where state.item != nil:
             await skip()
         case .character("s") where !skipped.isEmpty:
@@ -89,39 +89,54 @@ extension ReviewSession {
         }
     }
 
-    private func chooseReason(_ key: Key) async {
+    private func chooseReason(_ key: Key, for purpose: Purpose) async {
         switch key {
         case .character(let digit) where digit.wholeNumberValue.map { (1...RejectReason.presets.count).contains($0) } == true:
-            await decide(.reject, reason: RejectReason.presets[digit.wholeNumberValue! - 1])
+            await give(RejectReason.presets[digit.wholeNumberValue! - 1], for: purpose)
         case .character("t"):
-            state.mode = .typingReason("")
+            state.mode = .typingReason("", purpose)
         case .enter:
-            await decide(.reject, reason: nil)
+            await give(nil, for: purpose)
         case .escape, .character("q"):
-            state.mode = .browsing
-            state.notice = .info("reject cancelled; nothing changed")
+            cancel(purpose)
         default:
             state.notice = .error("choose 1-\(RejectReason.presets.count), t, Enter or Esc")
         }
     }
 
-    private func typeReason(_ key: Key, text: String) async {
+    private func typeReason(_ key: Key, text: String, for purpose: Purpose) async {
         switch key {
         case .character(let character) where text.count < RejectReason.maximumLength:
-            state.mode = .typingReason(text + String(character))
+            state.mode = .typingReason(text + String(character), purpose)
         case .character:
             state.notice = .error("a reason is at most \(RejectReason.maximumLength) characters")
         case .backspace:
-            state.mode = .typingReason(String(text.dropLast()))
+            state.mode = .typingReason(String(text.dropLast()), purpose)
         case .enter:
             let reason = text.trimmingCharacters(in: .whitespaces)
-            await decide(.reject, reason: reason.isEmpty ? nil : reason)
+            await give(reason.isEmpty ? nil : reason, for: purpose)
         case .escape:
-            state.mode = .browsing
-            state.notice = .info("reject cancelled; nothing changed")
+            cancel(purpose)
         default:
             break
         }
+    }
+
+    /// A reason chosen: the rejection is made, or the ban goes on to its y/N question.
+    private func give(_ reason: String?, for purpose: Purpose) async {
+        switch purpose {
+        case .reject:
+            await decide(.reject, reason: reason)
+        case .ban(var plan):
+            plan.reason = reason
+            promptedAt = .now
+            state.mode = .confirmingBan(plan)
+        }
+    }
+
+    private func cancel(_ purpose: Purpose) {
+        state.mode = .browsing
+        state.notice = .info(purpose == .reject ? "reject cancelled; nothing changed" : "ban cancelled; nothing changed")
     }
 
     /// `t`: the whole thread the comment is part of, the comment marked.

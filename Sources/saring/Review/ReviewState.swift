@@ -5,8 +5,9 @@ struct ReviewState {
     enum Mode: Equatable {
         case browsing
         case help
-        case choosingReason
-        case typingReason(String)
+        /// After `r` (or `b`): a reason by number, typed, or none.
+        case choosingReason(Purpose = .reject)
+        case typingReason(String, Purpose = .reject)
         case confirmingBan(BanPlan)
         /// The comment's thread or the author's other comments, over the comment; any key goes back.
         case viewing(CommentList)
@@ -44,6 +45,12 @@ struct ReviewState {
     var leaseSeconds = 300
 }
 
+/// What a reason is asked for: a rejection, or a ban (then confirmed).
+enum Purpose: Equatable {
+    case reject
+    case ban(BanPlan)
+}
+
 /// What a ban will do, shown for confirmation before anything is written.
 struct BanPlan: Equatable {
     var identity: String
@@ -53,6 +60,8 @@ struct BanPlan: Equatable {
     var pendingCount: Int
     /// The shown comment is published (flagged or reported queue) and is rejected too.
     var rejectsShownComment: Bool
+    /// Why, recorded with the ban and each rejection it makes.
+    var reason: String? = nil
 }
 
 /// What `t` (the thread) and `c` (the author's recent comments) show.

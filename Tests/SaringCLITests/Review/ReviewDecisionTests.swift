@@ -138,13 +138,19 @@ struct ReviewDecisionTests {
         #expect(review.text.contains("Spammer <spam@example.com>"))
 
         review.send("b")
-        try review.waitFor("Ban Spammer and reject their 3 pending comments? y/N")
+        try review.waitFor("Ban Spammer because:")
+        review.send("q")
+        try review.waitFor("ban cancelled; nothing changed")
+        review.send("b")
+        try review.waitFor("Ban Spammer because:")
+        review.send("2")
+        try review.waitFor("Ban Spammer and reject their 3 pending comments (judi online)? y/N")
         review.send("n")
         try review.waitFor("ban cancelled; nothing changed")
         #expect(try await fixture.status(spam[0]) == .pending)
 
-        // A `y` typed together with the `b` is not an answer: the question was not on screen yet.
-        review.send("by")
+        // A `y` typed together with the `b` and the reason is not an answer: the question was not on screen yet.
+        review.send("b2y")
         try review.waitFor("y/N")
         try await Task.sleep(for: .milliseconds(200))
         #expect(try await fixture.status(spam[0]) == .pending)
@@ -155,6 +161,7 @@ struct ReviewDecisionTests {
         #expect(try review.waitForExit() == 0)
 
         for id in spam { #expect(try await fixture.status(id) == .rejected) }
+        #expect(try await fixture.store.decisions(commentId: spam[1]).last?.reasons == ["author banned: judi online"])
         #expect(try await fixture.status(innocent) == .pending)
         let author = try await fixture.store.author(AuthorIdentity(name: "Spammer", email: "spam@example.com"))
         #expect(author?.standing == .banned)
@@ -167,6 +174,8 @@ struct ReviewDecisionTests {
         let review = try fixture.review()
         try review.waitFor(showing(spam))
         review.send("b")
+        try review.waitFor("because:")
+        review.send("\r")
         try review.waitFor("y/N")
         review.send("y")
         try review.waitFor("banned Spammer")

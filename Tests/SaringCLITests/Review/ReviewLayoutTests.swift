@@ -55,7 +55,7 @@ struct ReviewLayoutTests {
     @Test(arguments: [(80, 24), (40, 12), (52, 14), (120, 40), (200, 60)])
     func everyModeFitsTheWindow(width: Int, height: Int) {
         let modes: [ReviewState.Mode] = [
-            .browsing, .help, .choosingReason, .typingReason(String(repeating: "x", count: 150)),
+            .browsing, .help, .choosingReason(), .typingReason(String(repeating: "x", count: 150)),
             .confirmingBan(
                 BanPlan(
                     identity: "name:spammer", name: String(repeating: "S", count: 90), previousStanding: .normal,
