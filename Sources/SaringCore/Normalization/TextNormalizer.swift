@@ -14,6 +14,7 @@
 /// 6. `SpacedLetterJoining` — `s l o t`, `s🎰l🎰o🎰t` → `slot` (before leet, so `s l 0 t` is one word
 ///    first); then `LinkDotFolding` — `bit(.)ly`, `situs[dot]com`, `b i t . l y` → `bit.ly`
 /// 7. `LeetspeakFolding` — `g4c0r` → `gacor`
+///    then `MaskedLetterRestoring` — `b*jing*n`, `k#nt#l` → `bajingan`, `kontol` (curses and gambling words)
 /// 8. `StretchedRunSqueezing` — `gacooor` → `gacor` (after leet: `gaco0or`)
 ///    then `WordRepair` — `ga⏎cor`, `ga-⏎cor` and backwards `rocag` → `gacor`
 /// 9. `WhitespaceCollapsing` — one space between words, none at the edges
@@ -30,6 +31,7 @@ public struct TextNormalizer: Sendable {
     private let numbers = NumberRepair()
     private let linkDots = LinkDotFolding()
     private let wordRepair = WordRepair()
+    private let masked = MaskedLetterRestoring()
     private let joining = SpacedLetterJoining()
     private let leetspeak = LeetspeakFolding()
     private let squeezing = StretchedRunSqueezing()
@@ -68,6 +70,7 @@ public struct TextNormalizer: Sendable {
         run(joining)
         run(linkDots)
         run(leetspeak)
+        run(masked)
         run(squeezing)
         run(wordRepair)
         run(whitespace)

@@ -106,6 +106,23 @@ struct EvasionRepairTests {
         #expect(Self.normalized(text) == text)
     }
 
+    @Test(arguments: [
+        ("b*jing*n", "bajingan"), ("br3ngs*k", "brengsek"), ("j4nc*k", "jancuk"), ("dasar k#nt#l", "dasar kontol"),
+        ("b*ngs*tnya", "bangsatnya"), ("sl*t gac*r", "slot gacor"), ("b?bi", "babi"),
+    ])
+    func aSymbolStandingForALetterOfACurseIsThatLetter(_ text: String, _ expected: String) {
+        #expect(Self.normalized(text) == expected)
+    }
+
+    @Test(arguments: ["a*b", "5*3", "#hashtag", "wow!keren", "harga*diskon", "rumah#1", "ka*u"])
+    func symbolsInOtherWordsStay(_ text: String) {
+        #expect(Self.normalized(text) == text)
+    }
+
+    @Test func aRestoredLetterHighlightsItsSymbol() throws {
+        #expect(try Self.typed("bajingan", in: "dasar b*jing*n!") == "b*jing*n")
+    }
+
     @Test func aReversedWordHighlightsAsTyped() throws {
         #expect(try Self.typed("gacor", in: "ayo ROCAG!") == "ROCAG")
     }
