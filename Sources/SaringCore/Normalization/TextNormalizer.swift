@@ -16,7 +16,8 @@
 /// 7. `LeetspeakFolding` — `g4c0r` → `gacor`
 ///    then `MaskedLetterRestoring` — `b*jing*n`, `k#nt#l` → `bajingan`, `kontol` (curses and gambling words)
 /// 8. `StretchedRunSqueezing` — `gacooor` → `gacor` (after leet: `gaco0or`)
-///    then `WordRepair` — `ga⏎cor`, `ga-⏎cor` and backwards `rocag` → `gacor`
+///    then `WordRepair` — `ga⏎cor`, `ga-⏎cor` and backwards `rocag` → `gacor`; then
+///    `NumberWordReading` — `nol delapan satu dua tiga empat lima enam` → `08123456`
 /// 9. `WhitespaceCollapsing` — one space between words, none at the edges
 ///
 /// Steps 1–4 run as one table lookup per scalar (`CombinedScalarFolding`); pure ASCII input skips
@@ -32,6 +33,7 @@ public struct TextNormalizer: Sendable {
     private let linkDots = LinkDotFolding()
     private let wordRepair = WordRepair()
     private let masked = MaskedLetterRestoring()
+    private let numberWords = NumberWordReading()
     private let joining = SpacedLetterJoining()
     private let leetspeak = LeetspeakFolding()
     private let squeezing = StretchedRunSqueezing()
@@ -73,6 +75,7 @@ public struct TextNormalizer: Sendable {
         run(masked)
         run(squeezing)
         run(wordRepair)
+        run(numberWords)
         run(whitespace)
         return NormalizedText(original: original, originalScalarCount: scalarCount, normalized: current)
     }

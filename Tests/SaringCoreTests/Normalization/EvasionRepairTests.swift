@@ -123,6 +123,23 @@ struct EvasionRepairTests {
         #expect(try Self.typed("bajingan", in: "dasar b*jing*n!") == "b*jing*n")
     }
 
+    @Test(arguments: [
+        ("wa nol delapan satu dua tiga empat lima enam", "wa 08123456"), ("hub 08 satu dua 3456 tujuh delapan", "hub 0812345678"),
+        ("nik tiga dua nol satu 2345 6789 0001", "nik 3201234567890001"), ("KOSONG delapan-satu-tiga 4567 89", "0813456789"),
+    ])
+    func numbersSpelledInNumberWordsAreNumbers(_ text: String, _ expected: String) {
+        #expect(Self.normalized(text) == expected)
+    }
+
+    @Test(arguments: ["satu dua tiga", "tujuh belas agustus", "dua ribu dua puluh empat", "tujuh tujuh tujuh", "nomor satu di 2024"])
+    func countingInProseStaysWords(_ text: String) {
+        #expect(Self.normalized(text) == text)
+    }
+
+    @Test func aSpelledDigitHighlightsItsWord() throws {
+        #expect(try Self.typed("08123456", in: "wa nol delapan satu dua tiga empat lima enam ya") == "nol delapan satu dua tiga empat lima enam")
+    }
+
     @Test func aReversedWordHighlightsAsTyped() throws {
         #expect(try Self.typed("gacor", in: "ayo ROCAG!") == "ROCAG")
     }
