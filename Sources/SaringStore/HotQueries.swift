@@ -14,6 +14,9 @@ enum HotQueries {
         SELECT count(*) FROM (SELECT 1 FROM comments WHERE author_id = ? AND status = 'published' LIMIT ?)
         """
 
+    /// An author's record on submit (id, standing, name: columns read by position).
+    static let authorByIdentity = "SELECT id, standing, name FROM authors WHERE identity = ?"
+
     /// Whether the submitting address is under a ban of an anonymous author.
     static let addressBan = """
         SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id

@@ -66,6 +66,7 @@ struct QueryPlanTests {
         return [
             ("article page", HotQueries.publishedPage, ["comments_by_article_status (article_id=? AND status=? AND id>?)"], []),
             ("published by author", HotQueries.publishedByAuthor, ["comments_by_author (author_id=? AND status=?)"], []),
+            ("author by identity", HotQueries.authorByIdentity, ["(identity=?)"], []),
             ("address ban", HotQueries.addressBan, ["PRIMARY KEY (client_hash=?)"], []),
             ("article state", HotQueries.articleState, ["PRIMARY KEY (id=?)"], []),
             ("visible parent", HotQueries.visibleParent, ["(rowid=?)|(id=?)"], []),

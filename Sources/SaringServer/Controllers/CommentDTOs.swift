@@ -1,3 +1,4 @@
+import Foundation
 import SaringCore
 
 /// `POST /v1/articles/{articleId}/comments` body.
@@ -14,25 +15,37 @@ struct SubmitCommentRequest: Decodable {
 }
 
 /// The answer to a submission: the comment's id and where it stands.
-struct SubmitCommentResponse: Encodable {
+struct SubmitCommentResponse: JSONWritable {
     let id: Int64
     let articleId: String
     let parentId: Int64?
     let status: String
-    let createdAt: String
+    let createdAt: Date
     /// Only when the server is configured to reveal reasons.
     let reasons: [String]?
 
-    enum CodingKeys: String, CodingKey { case id, articleId, parentId, status, createdAt, reasons }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(articleId, forKey: .articleId)
-        try container.encode(parentId, forKey: .parentId)
-        try container.encode(status, forKey: .status)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encodeIfPresent(reasons, forKey: .reasons)
+    func write(to json: inout JSONWriter) {
+        json.raw("{")
+        json.key("articleId")
+        json.string(articleId)
+        json.raw(",")
+        json.key("createdAt")
+        json.timestamp(millis: JSONResponse.millis(createdAt))
+        json.raw(",")
+        json.key("id")
+        json.int(id)
+        json.raw(",")
+        json.key("parentId")
+        json.int(parentId)
+        if let reasons {
+            json.raw(",")
+            json.key("reasons")
+            json.strings(reasons)
+        }
+        json.raw(",")
+        json.key("status")
+        json.string(status)
+        json.raw("}")
     }
 }
 

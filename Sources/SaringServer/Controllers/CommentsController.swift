@@ -82,7 +82,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             .created,
             SubmitCommentResponse(
                 id: comment.id, articleId: comment.articleId, parentId: comment.parentId,
-                status: status.rawValue, createdAt: JSONResponse.timestamp(comment.createdAt),
+                status: status.rawValue, createdAt: comment.createdAt,
                 reasons: settings.revealReasons ? verdict.reasons : nil))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaringCore
 
 /// Builds JSON responses with one encoder configuration for the whole API.
 enum JSONResponse {
@@ -14,6 +15,16 @@ enum JSONResponse {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    static func make(_ status: HTTPResponse.Status, _ value: some JSONWritable) -> Response {
+        make(status, bytes: encode(value))
+    }
+
+    static func encode(_ value: some JSONWritable, capacity: Int = 512) -> Data {
+        var json = JSONWriter(capacity: capacity)
+        value.write(to: &json)
+        return Data(json.bytes)
+    }
+
     static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -21,8 +32,15 @@ enum JSONResponse {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
-    /// ISO 8601 with milliseconds, UTC.
+    /// ISO 8601 with milliseconds, UTC, by ``ISOTimestamp``: not `Date.ISO8601FormatStyle`,
+    /// which truncates the fraction of a `Date` made from milliseconds and so wrote 23:06:31.000
+    /// for .001 about half the time.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        ISOTimestamp.string(millis: millis(date))
+    }
+
+    /// Dates in the API are whole milliseconds, as stored.
+    static func millis(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }
