@@ -32,14 +32,9 @@ enum JSONResponse {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
-    /// ISO 8601 with milliseconds, UTC, by ``ISOTimestamp``: not `Date.ISO8601FormatStyle`,
-    /// which truncates the fraction of a `Date` made from milliseconds and so wrote 23:06:31.000
-    /// for .001 about half the time.
-    static func timestamp(_ date: Date) -> String {
-        ISOTimestamp.string(millis: millis(date))
-    }
-
-    /// Dates in the API are whole milliseconds, as stored.
+    /// Dates in the API are whole milliseconds, as stored, written by ``ISOTimestamp``: not
+    /// `Date.ISO8601FormatStyle`, which truncates the fraction of a `Date` made from milliseconds
+    /// and so wrote 23:06:31.000 for .001 about half the time.
     static func millis(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
