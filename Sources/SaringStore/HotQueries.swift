@@ -1,9 +1,11 @@
 /// The queries every request runs, by name, so a test can pin their plans (`EXPLAIN QUERY PLAN`
 /// on a database with thousands of rows): a query whose cost grows with the table is a bug.
 enum HotQueries {
-    /// An article's public page: the article's own published comments after a cursor.
+    /// An article's public page: the article's own published comments after a cursor, only the
+    /// columns readers see, in the order ``SaringStore/publishedPage(articleId:afterId:limit:)``
+    /// reads them.
     static let publishedPage = """
-        SELECT \(SaringStore.commentColumns) FROM comments
+        SELECT id, parent_id, author_name, published_body, created_at FROM comments
         WHERE article_id = ? AND status = 'published' AND id > ?
         ORDER BY id LIMIT ?
         """
@@ -13,6 +15,9 @@ enum HotQueries {
     static let publishedByAuthor = """
         SELECT count(*) FROM (SELECT 1 FROM comments WHERE author_id = ? AND status = 'published' LIMIT ?)
         """
+
+    /// An author's record on submit (id, standing, name: columns read by position).
+    static let authorByIdentity = "SELECT id, standing, name FROM authors WHERE identity = ?"
 
     /// Whether the submitting address is under a ban of an anonymous author.
     static let addressBan = """

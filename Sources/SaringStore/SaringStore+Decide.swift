@@ -78,7 +78,7 @@ extension SaringStore {
         _ db: Database, commentId: Int64, moderator: String, action: DecisionAction, status: CommentStatus, reasons: [String],
         batchId: Int64?, undoes: Int64?, at millis: Int64
     ) throws -> Decision {
-        let reasonsJSON = try SaringJSON.text(reasons)
+        let reasonsJSON = JSONWriter.stringArray(reasons)
         try db.execute(
             sql: """
                 INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, batch_id, undoes)

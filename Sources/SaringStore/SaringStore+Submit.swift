@@ -24,34 +24,30 @@ extension SaringStore {
         try db.run(
             "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
             [draft.articleId, millis, millis])
+        // Columns by position (is_open, premoderated, brake_until): a lookup by name lower-cases it.
         let article = try db.firstRow(HotQueries.articleState, [draft.articleId])!
-        guard article["is_open"] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
+        guard article[0] as Bool else { throw StoreError.articleClosed(articleId: draft.articleId) }
         if let parentId = draft.parentId {
             // Only to what readers can see: a reply must not reveal that a hidden comment exists.
             let exists = try db.firstRow(HotQueries.visibleParent, [parentId, draft.articleId]) != nil
             guard exists else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
         }
-        let author = try db.firstRow("""
-                INSERT INTO authors (identity, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(identity) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
-                RETURNING id, standing
-                """,
-            [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
-        var standing = AuthorStanding(rawValue: author["standing"]) ?? .normal
+        let (authorId, storedStanding) = try Self.author(db, draft, at: millis)
+        var standing = AuthorStanding(rawValue: storedStanding) ?? .normal
         var judged = verdict
         if verdict.firstCommentsReviewed > 0, standing != .trusted {
             // Counted only as far as it matters, so a prolific author costs no more than a new one.
             let approved = try Int.fetchOne(
-                db.cachedStatement(sql: HotQueries.publishedByAuthor), arguments: [author["id"] as Int64, verdict.firstCommentsReviewed]) ?? 0
+                db.cachedStatement(sql: HotQueries.publishedByAuthor), arguments: [authorId, verdict.firstCommentsReviewed]) ?? 0
             judged = verdict.applying(author: JudgeContext(standing: standing, approvedComments: approved))
         }
         var addressBannedWith: String? = nil
         if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
-            addressBannedWith = try db.firstRow(HotQueries.addressBan, [clientHash, millis])?["name"]
+            addressBannedWith = try db.firstRow(HotQueries.addressBan, [clientHash, millis])?[0]
             if addressBannedWith != nil { standing = .banned }
         }
-        let braked = (article["brake_until"] as Int64?).map { $0 > millis } ?? false
-        var final = judged.applying(premoderated: article["premoderated"], standing: standing, braked: braked)
+        let braked = (article[2] as Int64?).map { $0 > millis } ?? false
+        var final = judged.applying(premoderated: article[1], standing: standing, braked: braked)
         if let name = addressBannedWith, let last = final.reasons.indices.last, final.reasons[last] == "author is banned" {
             final.reasons[last] = "posted from an address banned with author \(name)"
         }
@@ -62,7 +58,7 @@ extension SaringStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             [
-                draft.articleId, draft.parentId, author["id"] as Int64, draft.authorName, draft.body,
+                draft.articleId, draft.parentId, authorId, draft.authorName, draft.body,
                 final.publishedBody, final.status.rawValue, final.flagged, final.score, millis, millis,
                 draft.clientHash, final.campaign?.id,
             ])
@@ -92,12 +88,31 @@ extension SaringStore {
         return comment
     }
 
+    /// The author's id and standing, recording a new author. The row is rewritten only when the
+    /// display name changed: rewriting an unchanged row dirtied one more page, at a random place
+    /// in the table, for every comment.
+    static func author(_ db: Database, _ draft: CommentDraft, at millis: Int64) throws -> (Int64, String) {
+        if let known = try db.firstRow(HotQueries.authorByIdentity, [draft.authorIdentity.key]) {
+            let id: Int64 = known[0]
+            if (known[2] as String) != draft.authorName {
+                try db.run("UPDATE authors SET name = ?, updated_at = ? WHERE id = ?", [draft.authorName, millis, id])
+            }
+            return (id, known[1])
+        }
+        let created = try db.firstRow("""
+                INSERT INTO authors (identity, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+                RETURNING id, standing
+                """,
+            [draft.authorIdentity.key, draft.authorName, draft.authorEmail, millis, millis])!
+        return (created[0], created[1])
+    }
+
     /// Appends one entry to the decision history and returns its id.
     static func appendDecision(
         _ db: Database, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: DecisionAction,
         status: CommentStatus, reasons: [String], at millis: Int64
     ) throws -> Int64 {
-        let reasonsJSON = try SaringJSON.text(reasons)
+        let reasonsJSON = JSONWriter.stringArray(reasons)
         try db.run("""
                 INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -66,6 +66,34 @@ struct ListCommentsTests {
         }
     }
 
+    /// The page's JSON is written by hand: every text must read back exactly as posted, and the
+    /// times exactly as the submission's answer gave them.
+    @Test func pageTextsAndTimesReadBackExactly() async throws {
+        let bodies = [
+            #"kutip "dua" dan \ garis miring / </script>"#, "baris\nbaru\r\ntab\tdi sini", "pemisah\u{2028}baris\u{2029}paragraf",
+            "emoji 👩‍👩‍👧 ☕️ 𝗦𝗟𝗢𝗧 é e\u{301}", #"teks \u0000 \"bukan\" escape"#,
+        ]
+        try await LiveServer.run { server in
+            var answers: [Int: String] = [:]
+            for body in bodies {
+                let reply = try await server.client.json(
+                    "POST", "/v1/articles/a1/comments", ["author": ["name": "Sari \u{2028}\"S\" \\ Dewi"], "body": body])
+                #expect(reply.status == 201)
+                let json = try reply.json()
+                answers[json["id"] as! Int] = json["createdAt"] as? String
+            }
+            let page = try await Self.page(server, "")
+            let comments = try #require(try page.raw.json()["comments"] as? [[String: Any]])
+            #expect(comments.compactMap { $0["body"] as? String } == bodies)
+            #expect(comments.allSatisfy { ($0["author"] as? [String: Any])?["name"] as? String == "Sari \u{2028}\"S\" \\ Dewi" })
+            #expect(comments.allSatisfy { answers[$0["id"] as! Int] == $0["createdAt"] as? String })
+            #expect(comments.allSatisfy { $0["parentId"] is NSNull })
+            // Sorted keys, as JSONEncoder wrote them; no raw line separator reaches the page.
+            #expect(page.raw.text.hasPrefix(#"{"comments":[{"author":{"name":"#))
+            #expect(!page.raw.text.contains("\u{2028}") && page.raw.text.contains(#"\u2028"#))
+        }
+    }
+
     @Test func neverRevealsEmailsOrUnpublishedComments() async throws {
         try await LiveServer.run(judge: SortingJudge()) { server in
             _ = try await Self.post(server, "a1", "terlihat", email: "rahasia.sekali@example.com")

@@ -20,15 +20,15 @@ extension CampaignIndex {
             for cursor in cursors where cursor > next && isLive(cursor) {
                 next = cursor
             }
-            guard next >= 0, let candidate = record(next) else { break }
+            guard next >= 0, isLive(next) else { break }
             examined += 1
             for band in cursors.indices where cursors[band] == next {
                 let older = olderInBucket(than: next, band: band)
                 cursors[band] = older < next ? older : -1  // chains only go back; never loop on a key collision
             }
-            if candidate.entry.atMillis >= oldest, candidate.signature.similarity(to: signature) >= similarityThreshold {
-                newestFirst.append(candidate.entry)
-            }
+            // Compared in place: most candidates do not match, and copying a record out (its
+            // signature and key strings, retained and released) cost more than comparing it.
+            if let entry = matchingEntry(next, signature, from: oldest) { newestFirst.append(entry) }
         }
         return CampaignMatch(entries: newestFirst.reversed())
     }

@@ -63,6 +63,17 @@ public struct CampaignIndex: Sendable {
         sequence - base >= head && sequence - base < records.count
     }
 
+    /// The entry of the live record `sequence` when it is no older than `oldest` and similar
+    /// enough to `signature`, else nil.
+    func matchingEntry(_ sequence: Int, _ signature: CampaignSignature, from oldest: Int64) -> Entry? {
+        guard isLive(sequence) else { return nil }
+        let slot = sequence - base
+        guard let atMillis = records[slot]?.entry.atMillis, atMillis >= oldest,
+            let similarity = records[slot]?.signature.similarity(to: signature), similarity >= similarityThreshold
+        else { return nil }
+        return records[slot]?.entry
+    }
+
     /// The live record with this sequence number, if any.
     func record(_ sequence: Int) -> Record? {
         isLive(sequence) ? records[sequence - base] : nil

@@ -57,8 +57,12 @@ public struct CampaignSignature: Sendable, Equatable {
     /// The estimated Jaccard similarity of the two texts' feature sets, from 0 to 1.
     public func similarity(to other: CampaignSignature) -> Double {
         var equal = 0
-        for index in 0..<Self.slotCount where slots[index] == other.slots[index] {
-            equal += 1
+        slots.withUnsafeBufferPointer { mine in
+            other.slots.withUnsafeBufferPointer { theirs in
+                for index in 0..<min(mine.count, theirs.count, Self.slotCount) where mine[index] == theirs[index] {
+                    equal += 1
+                }
+            }
         }
         return Double(equal) / Double(Self.slotCount)
     }

@@ -33,7 +33,7 @@ public struct QueueItemJSON: Encodable, Sendable {
         rules = item.ruleIds
         body = item.comment.body
         publishedBody = item.comment.publishedBody
-        createdAt = item.comment.createdAt.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        createdAt = ISOTimestamp.string(millis: Int64((item.comment.createdAt.timeIntervalSince1970 * 1000).rounded()))
         author = Author(name: item.author.name, identity: item.author.identity, standing: item.author.standing.rawValue)
         reportCount = item.reports.count
         reports = item.reports

@@ -1,3 +1,4 @@
+import Foundation
 import SaringCore
 
 /// `POST /v1/articles/{articleId}/comments` body.
@@ -14,70 +15,87 @@ struct SubmitCommentRequest: Decodable {
 }
 
 /// The answer to a submission: the comment's id and where it stands.
-struct SubmitCommentResponse: Encodable {
+struct SubmitCommentResponse: JSONWritable {
     let id: Int64
     let articleId: String
     let parentId: Int64?
     let status: String
-    let createdAt: String
+    let createdAt: Date
     /// Only when the server is configured to reveal reasons.
     let reasons: [String]?
 
-    enum CodingKeys: String, CodingKey { case id, articleId, parentId, status, createdAt, reasons }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(articleId, forKey: .articleId)
-        try container.encode(parentId, forKey: .parentId)
-        try container.encode(status, forKey: .status)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encodeIfPresent(reasons, forKey: .reasons)
+    func write(to json: inout JSONWriter) {
+        json.raw("{")
+        json.key("articleId")
+        json.string(articleId)
+        json.raw(",")
+        json.key("createdAt")
+        json.timestamp(millis: JSONResponse.millis(createdAt))
+        json.raw(",")
+        json.key("id")
+        json.int(id)
+        json.raw(",")
+        json.key("parentId")
+        json.int(parentId)
+        if let reasons {
+            json.raw(",")
+            json.key("reasons")
+            json.strings(reasons)
+        }
+        json.raw(",")
+        json.key("status")
+        json.string(status)
+        json.raw("}")
     }
 }
 
 /// A published comment as readers see it: never the e-mail address, never the unmasked text.
-struct PublicComment: Encodable {
-    struct Author: Encodable {
-        let name: String
-    }
-    let id: Int64
-    let parentId: Int64?
-    let author: Author
-    let body: String
-    let createdAt: String
+/// `parentId` is written as null for top-level comments so every item has the same keys.
+struct PublicComment: JSONWritable {
+    let comment: PublishedComment
 
-    enum CodingKeys: String, CodingKey { case id, parentId, author, body, createdAt }
-
-    /// `parentId` is written as null for top-level comments so every item has the same keys.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(parentId, forKey: .parentId)
-        try container.encode(author, forKey: .author)
-        try container.encode(body, forKey: .body)
-        try container.encode(createdAt, forKey: .createdAt)
+    init(_ comment: PublishedComment) {
+        self.comment = comment
     }
 
-    init(_ comment: Comment) {
-        id = comment.id
-        parentId = comment.parentId
-        author = Author(name: comment.authorName)
-        body = comment.publishedBody
-        createdAt = JSONResponse.timestamp(comment.createdAt)
+    func write(to json: inout JSONWriter) {
+        json.raw("{")
+        json.key("author")
+        json.raw("{")
+        json.key("name")
+        json.string(comment.authorName)
+        json.raw("},")
+        json.key("body")
+        json.string(comment.body)
+        json.raw(",")
+        json.key("createdAt")
+        json.timestamp(millis: JSONResponse.millis(comment.createdAt))
+        json.raw(",")
+        json.key("id")
+        json.int(comment.id)
+        json.raw(",")
+        json.key("parentId")
+        json.int(comment.parentId)
+        json.raw("}")
     }
 }
 
-struct CommentListResponse: Encodable {
-    let comments: [PublicComment]
+struct CommentListResponse: JSONWritable {
+    let comments: [PublishedComment]
     /// Explicit null on the last page, so clients can test for it.
     let nextCursor: String?
 
-    enum CodingKeys: String, CodingKey { case comments, nextCursor }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(comments, forKey: .comments)
-        try container.encode(nextCursor, forKey: .nextCursor)
+    func write(to json: inout JSONWriter) {
+        json.raw("{")
+        json.key("comments")
+        json.raw("[")
+        for (index, comment) in comments.enumerated() {
+            if index > 0 { json.raw(",") }
+            PublicComment(comment).write(to: &json)
+        }
+        json.raw("],")
+        json.key("nextCursor")
+        json.string(nextCursor)
+        json.raw("}")
     }
 }

@@ -15,13 +15,30 @@ enum JSONResponse {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    static func make(_ status: HTTPResponse.Status, _ value: some JSONWritable) -> Response {
+        make(status, bytes: encode(value))
+    }
+
+    static func encode(_ value: some JSONWritable, capacity: Int = 512) -> Data {
+        var json = JSONWriter(capacity: capacity)
+        value.write(to: &json)
+        return Data(json.bytes)
+    }
+
     static func encode(_ value: some Encodable) -> Data {
         // Encoding our own DTOs cannot fail; fall back to an empty object rather than trap.
         (try? SaringJSON.encoder().encode(value)) ?? Data("{}".utf8)
     }
 
-    /// ISO 8601 with milliseconds, UTC.
+    /// Dates in the API are whole milliseconds, as stored, written by ``ISOTimestamp``: not
+    /// `Date.ISO8601FormatStyle`, which truncates the fraction of a `Date` made from milliseconds
+    /// and so wrote 23:06:31.000 for .001 about half the time.
+    static func millis(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// A date as the API writes it (in Encodable answers).
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        ISOTimestamp.string(millis: millis(date))
     }
 }
