@@ -62,7 +62,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     @Sendable func bans(_ request: Request, context: Context) async throws -> Response {
         _ = try desk(request, context)
         let bans = try await store.currentBans()
-        return JSONResponse.make(.ok, BansResponse(bans: bans.map(BansResponse.Ban.init)))
+        return JSONResponse.make(.ok, BansResponse(bans: bans.map(BanJSON.init)))
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {

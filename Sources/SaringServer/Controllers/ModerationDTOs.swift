@@ -161,22 +161,7 @@ struct BulkRejectResponse: Encodable {
 }
 
 struct BansResponse: Encodable {
-    struct Ban: Encodable {
-        let author: String
-        let name: String
-        let since: String
-        let by: String
-        let reason: String?
-
-        init(_ record: BanRecord) {
-            author = record.identity
-            name = record.name
-            since = JSONResponse.timestamp(record.since)
-            by = record.moderator
-            reason = record.reason
-        }
-    }
-    let bans: [Ban]
+    let bans: [BanJSON]
 }
 
 struct BatchUndoResponse: Encodable {

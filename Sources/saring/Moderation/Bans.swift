@@ -36,20 +36,3 @@ extension Saring {
         }
     }
 }
-
-/// `saring bans --json`: one ban for machines.
-struct BanJSON: Encodable {
-    let identity: String
-    let name: String
-    let since: String
-    let by: String
-    let reason: String?
-
-    init(_ ban: BanRecord) {
-        identity = ban.identity
-        name = ban.name
-        since = ban.since.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-        by = ban.moderator
-        reason = ban.reason
-    }
-}
