@@ -7,14 +7,26 @@ enum HighValueWords {
         "bangsat", "anjing", "kontol", "memek", "ngentot", "jancok", "bajingan", "goblok", "tolol", "kampret",
     ]
 
-    /// Spelled backwards, to recognise a reversed word.
-    static let reversed: [String: String] = Dictionary(uniqueKeysWithValues: all.map { (String($0.reversed()), $0) })
-
     /// Length, first and last letter of every reversed word: a word that matches none of them is
     /// not looked up (and not copied into a string).
-    static let reversedShapes: Set<UInt32> = Set(reversed.keys.map { shape(length: $0.unicodeScalars.count, first: $0.unicodeScalars.first!, last: $0.unicodeScalars.last!) })
-
-    static func shape(length: Int, first: Unicode.Scalar, last: Unicode.Scalar) -> UInt32 {
-        UInt32(min(length, 255)) << 16 | (first.value & 0xFF) << 8 | (last.value & 0xFF)
+    /// An ASCII word of up to 8 letters packed into one integer (a letter a byte), so a word of a
+    /// comment is compared with the lists without copying it or touching reference-counted arrays.
+    @inline(__always)
+    static func pack(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for scalar in scalars {
+            guard count < 8, scalar.value < 0x80 else { return nil }
+            packed = packed << 8 | UInt64(scalar.value)
+            count += 1
+        }
+        return packed
     }
+
+    /// The words backwards, packed, beside the words they are.
+    static let backwards: [(packed: UInt64, word: [Unicode.Scalar])] = all.compactMap { word in
+        pack(word.unicodeScalars.reversed()).map { ($0, Array(word.unicodeScalars)) }
+    }
+    static let backwardsPacked: [UInt64] = backwards.map(\.packed)
+    static let forwards: [UInt64] = all.compactMap { pack($0.unicodeScalars) }
 }

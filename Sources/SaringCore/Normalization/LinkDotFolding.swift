@@ -18,7 +18,7 @@ struct LinkDotFolding: NormalizationStep {
             var edits: [(range: Range<Int>, suffix: Range<Int>)] = []
             var index = 1
             while index < elements.count {
-                guard NormalizerCharacterClass.isLetterOrDigit(elements[index - 1].scalar),
+                guard Self.mayStartDot(at: index, elements), NormalizerCharacterClass.isLetterOrDigit(elements[index - 1].scalar),
                     let dot = Self.dot(at: index, elements), let suffix = Self.suffix(at: index + dot, elements)
                 else {
                     index += 1
@@ -42,9 +42,23 @@ struct LinkDotFolding: NormalizationStep {
         }
     }
 
+    /// Cheap test before the forms are tried: what a written dot can start with.
+    @inline(__always)
+    private static func mayStartDot(at index: Int, _ elements: Elements) -> Bool {
+        switch elements[index].value {
+        case 0x28, 0x5B, 0x7B, 0x3002, 0xFF61, 0xFE52: return true  // ( [ { 。 ｡ ﹒
+        case 0x20:
+            guard index + 1 < elements.count else { return false }
+            switch elements[index + 1].value {
+            case 0x28, 0x5B, 0x7B, 0x2E, 0x64: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
     private static func mayHaveDot(_ elements: Elements) -> Bool {
-        elements.contains { $0.scalar == "(" || $0.scalar == "[" || $0.scalar == "{" || $0.scalar == "." || $0.value >= 0x3002 }
-            || elements.indices.dropLast(3).contains { elements[$0].scalar == "d" && elements[$0 + 1].scalar == "o" && elements[$0 + 2].scalar == "t" }
+        elements.indices.contains { mayStartDot(at: $0, elements) }
     }
 
     /// The length of a written dot starting at `index`, or nil.

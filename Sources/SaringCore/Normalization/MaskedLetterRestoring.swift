@@ -33,7 +33,7 @@ struct MaskedLetterRestoring: NormalizationStep {
                     let scalar = elements[end].scalar
                     if Self.isLetter(scalar) {
                         end += 1
-                    } else if Self.masks.contains(scalar), end + 1 < elements.count, Self.isLetter(elements[end + 1].scalar) {
+                    } else if Self.isMask(scalar), end + 1 < elements.count, Self.isLetter(elements[end + 1].scalar) {
                         masks.append(end)
                         end += 1
                     } else {
@@ -83,8 +83,16 @@ struct MaskedLetterRestoring: NormalizationStep {
         scalar.value >= 0x61 && scalar.value <= 0x7A
     }
 
+    @inline(__always)
+    private static func isMask(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2A, 0x23, 0x25, 0x3F, 0x5E, 0x7E, 0x21, 0x2B: true  // * # % ? ^ ~ ! +
+        default: false
+        }
+    }
+
     private static func hasMaskBetweenLetters(_ elements: Elements) -> Bool {
-        for index in elements.indices.dropFirst().dropLast() where masks.contains(elements[index].scalar) {
+        for index in elements.indices.dropFirst().dropLast() where isMask(elements[index].scalar) {
             if isLetter(elements[index - 1].scalar), isLetter(elements[index + 1].scalar) { return true }
         }
         return false

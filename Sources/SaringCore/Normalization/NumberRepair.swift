@@ -35,6 +35,8 @@ struct NumberRepair: NormalizationStep {
         return current.elements.withUnsafeBufferPointer { elements in
             var runs: [Range<Int>] = []
             var index = 0
+            // Most comments have no digit at all: nothing to read as a number.
+            guard elements.contains(where: { NormalizerCharacterClass.isDigit($0.scalar) }) else { return current }
             while index < elements.count {
                 guard Self.isNumberScalar(elements[index].scalar) else {
                     index += 1
@@ -68,8 +70,12 @@ struct NumberRepair: NormalizationStep {
         }
     }
 
+    @inline(__always)
     private static func isNumberScalar(_ scalar: Unicode.Scalar) -> Bool {
-        NormalizerCharacterClass.isDigit(scalar) || digitLetters[scalar] != nil
+        switch scalar.value {
+        case 0x30...0x39, 0x6F, 0x6C, 0x69, 0x73, 0x7A: true  // digits, o l i s z
+        default: false
+        }
     }
 
     /// Emoji and other symbols (Unicode So and Sk from U+2100 on), never letters, digits or punctuation.

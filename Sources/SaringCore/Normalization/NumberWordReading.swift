@@ -23,6 +23,7 @@ struct NumberWordReading: NormalizationStep {
 
     func apply(_ input: MappedScalarBuffer) -> MappedScalarBuffer {
         input.elements.withUnsafeBufferPointer { elements in
+            guard Self.hasEnoughNumberWords(elements) else { return input }
             var runs: [[Token]] = []
             var current: [Token] = []
             func close() {
@@ -85,11 +86,62 @@ struct NumberWordReading: NormalizationStep {
         }
     }
 
+    /// The number words packed (a letter a byte), and their digits.
+    static let packed: [UInt64] = words.map { HighValueWords.pack($0.word)! }
+
     /// The digit a number word stands for, compared in place (no copy of the word).
     private static func digit(_ elements: Elements, _ range: Range<Int>) -> Unicode.Scalar? {
-        for entry in words where entry.word.count == range.count {
-            if entry.word.indices.allSatisfy({ elements[range.lowerBound + $0].scalar == entry.word[$0] }) { return entry.digit }
+        guard (3...8).contains(range.count) else { return nil }
+        var value: UInt64 = 0
+        for index in range {
+            guard elements[index].value < 0x80 else { return nil }
+            value = value << 8 | UInt64(elements[index].value)
         }
-        return nil
+        switch value {
+        case packed[0]: return "0"
+        case packed[1]: return "0"
+        case packed[2]: return "1"
+        case packed[3]: return "2"
+        case packed[4]: return "3"
+        case packed[5]: return "4"
+        case packed[6]: return "5"
+        case packed[7]: return "6"
+        case packed[8]: return "7"
+        case packed[9]: return "8"
+        case packed[10]: return "9"
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    private static func mayStartNumberWord(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x64, 0x65, 0x6B, 0x6C, 0x6E, 0x73, 0x74: true  // d e k l n s t
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ value: UInt32) -> Bool { value >= 0x61 && value <= 0x7A }
+
+    /// Cheap pre-check: at least ``minimumWords`` number words anywhere.
+    private static func hasEnoughNumberWords(_ elements: Elements) -> Bool {
+        var found = 0
+        var index = 0
+        while index < elements.count {
+            guard isASCIILetter(elements[index].value) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < elements.count, isASCIILetter(elements[end].value) { end += 1 }
+            // Number words start with one of d e k l n s t and are 3 to 8 letters long.
+            if (3...8).contains(end - index), Self.mayStartNumberWord(elements[index].value), digit(elements, index..<end) != nil {
+                found += 1
+                if found >= minimumWords { return true }
+            }
+            index = end
+        }
+        return false
     }
 }

@@ -25,7 +25,7 @@ struct UpsideDownFolding: NormalizationStep {
 
     func apply(_ input: MappedScalarBuffer) -> MappedScalarBuffer {
         input.elements.withUnsafeBufferPointer { elements in
-            guard elements.contains(where: { Self.rotated[$0.value] != nil }) else { return input }
+            guard elements.contains(where: { $0.value >= 0x0183 && Self.rotated[$0.value] != nil }) else { return input }
             var words: [Range<Int>] = []
             var index = 0
             while index < elements.count {

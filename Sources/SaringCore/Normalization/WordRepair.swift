@@ -8,9 +8,12 @@ struct WordRepair: NormalizationStep {
     private typealias Elements = UnsafeBufferPointer<MappedScalar>
 
     func apply(_ input: MappedScalarBuffer) -> MappedScalarBuffer {
-        input.elements.withUnsafeBufferPointer { elements in
+        let backwards = HighValueWords.backwardsPacked
+        return input.elements.withUnsafeBufferPointer { elements in
             let hasLineBreak = elements.contains { $0.scalar == "\n" }
-            var words: [Range<Int>] = []
+            // (range to replace, the positions to write in order, whether the range reads as a whole)
+            var edits: [(range: Range<Int>, keep: [Int], reversed: Bool)] = []
+            var previous: Range<Int>?
             var index = 0
             while index < elements.count {
                 guard Self.isASCIILetter(elements[index].scalar) else {
@@ -19,29 +22,21 @@ struct WordRepair: NormalizationStep {
                 }
                 var end = index
                 while end < elements.count, Self.isASCIILetter(elements[end].scalar) { end += 1 }
-                let shape = HighValueWords.shape(length: end - index, first: elements[index].scalar, last: elements[end - 1].scalar)
-                if hasLineBreak || HighValueWords.reversedShapes.contains(shape) { words.append(index..<end) }
+                let word = index..<end
                 index = end
-            }
-            // (range to replace, scalars to write, origin covering the whole range?)
-            var edits: [(range: Range<Int>, keep: [Int], reversed: Bool)] = []
-            var position = 0
-            while position < words.count {
-                let word = words[position]
-                if hasLineBreak, position + 1 < words.count, let gap = Self.lineBreakGap(elements, word.upperBound..<words[position + 1].lowerBound) {
-                    let next = words[position + 1]
-                    let joined = Self.text(elements, word) + Self.text(elements, next)
-                    if gap.hyphenated || HighValueWords.all.contains(joined) {
-                        edits.append((word.lowerBound..<next.upperBound, Array(word) + Array(next), false))
-                        position += 2
-                        continue
-                    }
+                if hasLineBreak, let before = previous, edits.last?.range.upperBound != before.upperBound,
+                    let gap = Self.lineBreakGap(elements, before.upperBound..<word.lowerBound),
+                    gap.hyphenated
+                        || HighValueWords.pack((Array(before) + Array(word)).lazy.map { elements[$0].scalar }).map(HighValueWords.forwards.contains) == true
+                {
+                    edits.append((before.lowerBound..<word.upperBound, Array(before) + Array(word), false))
+                    previous = word
+                    continue
                 }
-                let shape = HighValueWords.shape(length: word.count, first: elements[word.lowerBound].scalar, last: elements[word.upperBound - 1].scalar)
-                if HighValueWords.reversedShapes.contains(shape), HighValueWords.reversed[Self.text(elements, word)] != nil {
+                if (4...8).contains(word.count), backwards.contains(Self.pack(elements, word)) {
                     edits.append((word, word.reversed(), true))
                 }
-                position += 1
+                previous = word
             }
             guard !edits.isEmpty else { return input }
             return MappedScalarBuffer(maxCount: elements.count) { output in
@@ -75,13 +70,15 @@ struct WordRepair: NormalizationStep {
         return (hyphenated, ())
     }
 
-    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 && NormalizerCharacterClass.isLetter(scalar)
+    @inline(__always)
+    private static func pack(_ elements: Elements, _ range: Range<Int>) -> UInt64 {
+        var packed: UInt64 = 0
+        for index in range { packed = packed << 8 | UInt64(elements[index].value) }
+        return packed
     }
 
-    private static func text(_ elements: Elements, _ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: elements[range].lazy.map(\.scalar))
-        return String(view)
+    @inline(__always)
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 && NormalizerCharacterClass.isLetter(scalar)
     }
 }
