@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Another moderator decided the comment; changing that needs `override`.
     case overrideNeeded(commentId: Int64, by: String, action: String)
     case batchNotFound(id: Int64)
+    /// Another moderator made the batch; undoing it needs `override`.
+    case batchOfAnother(id: Int64, by: String)
     case batchAlreadyUndone(id: Int64, by: String)
     /// A ban that was asked to reject a comment of someone else.
     case notTheAuthorsComment(commentId: Int64)
@@ -37,6 +39,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .overrideNeeded(let id, let by, let action):
             "comment \(id) was already \(action == "approve" ? "approved" : action == "reject" ? "rejected" : action) by \(by); changing another moderator's decision needs override"
         case .batchNotFound(let id): "no batch \(id)"
+        case .batchOfAnother(let id, let by): "batch \(id) was made by \(by); undoing another moderator's batch needs override"
         case .batchAlreadyUndone(let id, let by): "batch \(id) was already undone by \(by)"
         case .notTheAuthorsComment(let id): "comment \(id) is not by the banned author"
         case .cannotUndo(let id, let reason): "cannot undo decision \(id): \(reason)"

@@ -112,7 +112,7 @@ struct ModerationDeskTests {
         #expect(try await ana.ban(AuthorIdentity(moderatorInput: "Penjudi")).batchId == nil)
 
         try await budi.decide(laterApproved.id, .approve, override: true)
-        await #expect(throws: StoreError.self) { try await budi.undo(batch: batchId) }
+        await #expect(throws: StoreError.batchOfAnother(id: batchId, by: "ana")) { try await budi.undo(batch: batchId) }
         let undo = try await ana.undo(batch: batchId)
         #expect(undo.restored == [pending.id, shown.id] && undo.decidedSince == [laterApproved.id])
         #expect(try await store.comment(id: pending.id)?.status == .pending)
@@ -168,7 +168,7 @@ struct ModerationDeskTests {
         #expect(try await store.comment(id: spam[2].id)?.status == .pending)
         #expect(try await store.decisions(commentId: spam[0].id).last?.batchId == batchId)
         // Undo of the batch by someone else needs override; by its author it restores both.
-        await #expect(throws: StoreError.self) { try await budi.undo(batch: batchId) }
+        await #expect(throws: StoreError.batchOfAnother(id: batchId, by: "ana")) { try await budi.undo(batch: batchId) }
         #expect(try await budi.undo(batch: batchId, override: true).restored == [spam[0].id, spam[1].id])
         #expect(try await store.queueCount(QueueFilter()) == 5)
     }

@@ -7,11 +7,8 @@ enum HighValueWords {
         "bangsat", "anjing", "kontol", "memek", "ngentot", "jancok", "bajingan", "goblok", "tolol", "kampret",
     ]
 
-    /// Length, first and last letter of every reversed word: a word that matches none of them is
-    /// not looked up (and not copied into a string).
     /// An ASCII word of up to 8 letters packed into one integer (a letter a byte), so a word of a
     /// comment is compared with the lists without copying it or touching reference-counted arrays.
-    @inline(__always)
     static func pack(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64? {
         var packed: UInt64 = 0
         var count = 0
@@ -23,10 +20,8 @@ enum HighValueWords {
         return packed
     }
 
-    /// The words backwards, packed, beside the words they are.
-    static let backwards: [(packed: UInt64, word: [Unicode.Scalar])] = all.compactMap { word in
-        pack(word.unicodeScalars.reversed()).map { ($0, Array(word.unicodeScalars)) }
-    }
-    static let backwardsPacked: [UInt64] = backwards.map(\.packed)
+    /// The words spelled backwards, packed.
+    static let backwardsPacked: [UInt64] = all.compactMap { pack($0.unicodeScalars.reversed()) }
+    /// The words, packed.
     static let forwards: [UInt64] = all.compactMap { pack($0.unicodeScalars) }
 }

@@ -5,7 +5,6 @@
 /// Only a single `* # % ? ^ ~ ! +` with a letter on both sides counts, at most one for every two
 /// letters of the word, and only when a lexicon word fits (suffixes `nya lah mu lu` may follow). `****`, `a*b`, `5*3`, `x*y*z`, `#hashtag` and words outside the lexicon are left alone.
 struct MaskedLetterRestoring: NormalizationStep {
-    static let masks: Set<Unicode.Scalar> = ["*", "#", "%", "?", "^", "~", "!", "+"]
     static let suffixes: [[Unicode.Scalar]] = ["", "nya", "lah", "mu", "lu"].map { Array($0.unicodeScalars) }
     static let lexicon: [[Unicode.Scalar]] = [
         "bangsat", "bajingan", "brengsek", "keparat", "jancuk", "jancok", "kampret", "anjing", "anjir", "babi", "monyet",

@@ -97,20 +97,8 @@ struct NumberWordReading: NormalizationStep {
             guard elements[index].value < 0x80 else { return nil }
             value = value << 8 | UInt64(elements[index].value)
         }
-        switch value {
-        case packed[0]: return "0"
-        case packed[1]: return "0"
-        case packed[2]: return "1"
-        case packed[3]: return "2"
-        case packed[4]: return "3"
-        case packed[5]: return "4"
-        case packed[6]: return "5"
-        case packed[7]: return "6"
-        case packed[8]: return "7"
-        case packed[9]: return "8"
-        case packed[10]: return "9"
-        default: return nil
-        }
+        guard let index = packed.firstIndex(of: value) else { return nil }
+        return words[index].digit
     }
 
     @inline(__always)

@@ -89,10 +89,7 @@ extension ModerationController {
             case .commentNotFound(let id): throw notFound(id)
             case .claimedByOther: throw APIError(.conflict, "claimed_by_other", error.description)
             case .decidedMeanwhile: throw APIError(.conflict, "decided_meanwhile", error.description)
-            case .overrideNeeded(_, let by, let action):
-                throw APIError(
-                    .conflict, "override_needed",
-                    action.hasPrefix("batch") ? "\(action) was made by \(by); undoing it needs override" : error.description)
+            case .overrideNeeded, .batchOfAnother: throw APIError(.conflict, "override_needed", error.description)
             case .cannotUndo: throw APIError(.conflict, "cannot_undo", error.description)
             case .authorNotFound: throw APIError(.notFound, "author_not_found", error.description)
             case .batchNotFound: throw APIError(.notFound, "batch_not_found", error.description)

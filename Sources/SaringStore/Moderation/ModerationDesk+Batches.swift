@@ -10,7 +10,7 @@ extension ModerationDesk {
     ///
     /// - Parameter override: undo another moderator's batch.
     /// - Throws: ``StoreError/batchNotFound(id:)``, ``StoreError/batchAlreadyUndone(id:by:)``,
-    ///   ``StoreError/overrideNeeded(commentId:by:action:)`` (with comment id 0).
+    ///   ``StoreError/batchOfAnother(id:by:)``.
     @discardableResult
     public func undo(batch batchId: Int64, override: Bool = false) async throws -> BatchUndoOutcome {
         let millis = Timestamp.millis(store.now())
@@ -21,7 +21,7 @@ extension ModerationDesk {
             }
             if let by = batch["undone_by"] as String? { throw StoreError.batchAlreadyUndone(id: batchId, by: by) }
             let owner: String = batch["moderator"]
-            if owner != moderator, !override { throw StoreError.overrideNeeded(commentId: 0, by: owner, action: "batch \(batchId)") }
+            if owner != moderator, !override { throw StoreError.batchOfAnother(id: batchId, by: owner) }
             if let authorId = batch["author_id"] as Int64?,
                 try String.fetchOne(db, sql: "SELECT standing FROM authors WHERE id = ?", arguments: [authorId]) == "banned"
             {

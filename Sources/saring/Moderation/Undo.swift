@@ -46,7 +46,7 @@ extension Saring {
                     let outcome = try await desk.undo(decision: decision, override: override)
                     print("undid decision \(decision): comment \(outcome.decision.commentId) is \(outcome.status.rawValue) again (decision \(outcome.decision.id))")
                 }
-            } catch StoreError.overrideNeeded(_, let by, _) {
+            } catch StoreError.overrideNeeded(_, let by, _), StoreError.batchOfAnother(_, let by) {
                 throw CLIError("that was decided by \(by); add --override to take it back")
             } catch let error as StoreError {
                 throw CLIError("\(error)")

@@ -39,10 +39,10 @@ struct EvasionRepairTests {
         #expect(Self.normalized(text) == expected)
     }
 
-    @Test(arguments: ["ɐ", "fonetik [ɹ] dan [ɔ]", "ɛ ɔ tabel IPA"])
-    func aSingleIPALetterIsNotUpsideDownText(_ text: String) {
-        #expect(!["gacor", "slot"].contains(Self.normalized(text)))
-        #expect(Self.normalized(text).unicodeScalars.count == text.unicodeScalars.count || text.contains("ɐ"))
+    /// One rotated-only letter among others is IPA, not upside-down text: folded, not reversed.
+    @Test(arguments: [("ɐ", "a"), ("fonetik [ɹ] dan [ɔ]", "fonetik [r] dan [c]"), ("ɛ ɔ tabel IPA", "e c tabel ipa")])
+    func aSingleIPALetterIsNotUpsideDownText(_ text: String, _ expected: String) {
+        #expect(Self.normalized(text) == expected)
     }
 
     @Test func anUpsideDownRunHighlightsAsAWhole() throws {
@@ -72,8 +72,7 @@ struct EvasionRepairTests {
 
     @Test(arguments: ["titik (.) di akhir", "dot matrix", "pakai [.] sebagai pemisah", "harga naik . lalu turun", "polka dot merah"])
     func dotsWithoutALinkSuffixStay(_ text: String) {
-        let result = Self.normalized(text)
-        #expect(!result.contains(".com") && !result.contains(".lalu") && !result.contains("dot."))
+        #expect(Self.normalized(text) == text)
     }
 
     @Test(arguments: [("s🎰l🎰o🎰t", "slot"), ("g★a★c★o★r", "gacor"), ("T💎O💎G💎E💎L", "togel")])
