@@ -20,7 +20,7 @@ public enum PolicyFolder {
             throw ReadError(description: "\(path): cannot list policy folder: \(error.localizedDescription)")
         }
         var files: [PolicySource.File] = []
-        for name in names where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !name.hasPrefix(".") {
+        for name in names where (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".model")) && !name.hasPrefix(".") {
             let filePath = (path as NSString).appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: filePath) else {
                 throw ReadError(description: "\(filePath): cannot read file")

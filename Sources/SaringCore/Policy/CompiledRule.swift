@@ -1,7 +1,13 @@
-/// A rule ready to run: its spec, its compiled pattern, and the literals its matches must contain.
+/// A rule ready to run: its spec, its compiled pattern (or model), and the literals its matches
+/// must contain.
 struct CompiledRule: Sendable {
+    enum Matcher: Sendable {
+        case pattern(PCRE2Pattern)
+        case classifier(ClassifierModel, threshold: Double)
+    }
+
     let spec: RuleSpec
-    let pattern: PCRE2Pattern
+    let matcher: Matcher
     /// Suppresses the rule when it matches too.
     let unless: PCRE2Pattern?
     /// Lower-case strings at least one of which occurs in any text the pattern matches; nil when
@@ -11,10 +17,11 @@ struct CompiledRule: Sendable {
     /// The pattern a `words:` list stands for: whole words, any case; a space inside a phrase
     /// matches any run of spaces and punctuation (or none), and a trailing `*` allows a suffix
     /// (`anjing*` also matches `anjingnya`).
-    static func source(of matcher: RuleSpec.Matcher) -> String {
+    static func source(of matcher: RuleSpec.Matcher) -> String? {
         switch matcher {
         case .pattern(let pattern): pattern
         case .words(let words): Self.pattern(forWords: words)
+        case .classifier: nil
         }
     }
 

@@ -63,11 +63,33 @@ extension CompiledRule {
     func run(on field: FieldText, scratch: MatchScratch) -> MatchOutcome {
         var text = field.text(for: spec.target)
         return text.withUTF8 { bytes in
-            let outcome = pattern.matches(in: bytes, scratch: scratch)
+            let outcome: MatchOutcome
+            switch matcher {
+            case .pattern(let pattern):
+                outcome = pattern.matches(in: bytes, scratch: scratch)
+            case .classifier(let model, let threshold):
+                let reading = model.read(bytes)
+                guard reading.probability >= threshold else { return .matched([]) }
+                outcome = .matched(reading.strongest.isEmpty ? [0..<bytes.count] : reading.strongest)
+            }
             guard let unless, !outcome.ranges.isEmpty else { return outcome }
             let veto = unless.matches(in: bytes, scratch: scratch, maxMatches: 1)
             if case .matched(let ranges) = veto { return ranges.isEmpty ? outcome : .matched([]) }
             return veto  // too costly to tell: reported as the limit it hit
         }
+    }
+
+    /// What a hit of this rule tells a moderator: its description and, for a classifier, the
+    /// pieces of text that weighed most.
+    func description(of ranges: [Range<Int>], in field: FieldText) -> String {
+        guard case .classifier = matcher else { return spec.description }
+        let scalars = Array(field.original.unicodeScalars)
+        let pieces = ranges.prefix(3).map { range -> String in
+            let span = field.originalScalarRange(range, target: spec.target)
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: scalars[min(span.lowerBound, scalars.count)..<min(span.upperBound, scalars.count)].prefix(40))
+            return "\"" + String(piece) + "\""
+        }
+        return pieces.isEmpty ? spec.description : "\(spec.description) (weighed most: \(pieces.joined(separator: ", ")))"
     }
 }

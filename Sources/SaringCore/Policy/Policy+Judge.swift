@@ -13,8 +13,12 @@ extension Policy: CommentJudge {
             for (index, rule) in rules.enumerated() where candidates[index] {
                 switch rule.run(on: text, scratch: scratch) {
                 case .matched(let ranges):
+                    guard !ranges.isEmpty else { continue }
+                    let description = rule.description(of: ranges, in: text)
                     for range in ranges {
-                        hits.append(hit(rule, field: field, span: text.originalScalarRange(range, target: rule.spec.target)))
+                        var found = hit(rule, field: field, span: text.originalScalarRange(range, target: rule.spec.target))
+                        found.description = description
+                        hits.append(found)
                     }
                 case .limitExceeded, .failed:
                     // Too costly (or broken) to decide: a person looks at it instead.

@@ -5,6 +5,7 @@ public enum PolicyCompiler {
     public static func compile(_ source: PolicySource) -> Result<Policy, PolicyError> {
         let parsed = PolicyParser.parse(source)
         var diagnostics = parsed.diagnostics
+        var models = ModelFiles(source)
         var rules: [CompiledRule] = []
         var firstDefinition: [String: RuleSpec] = [:]
         for spec in parsed.rules {
@@ -16,16 +17,36 @@ public enum PolicyCompiler {
                 continue
             }
             firstDefinition[spec.id] = spec
-            if let rule = compile(spec, into: &diagnostics) { rules.append(rule) }
+            if let rule = compile(spec, models: &models, into: &diagnostics) { rules.append(rule) }
         }
+        // A model whose rule was refused looks unused: only said of a folder otherwise sound.
+        if diagnostics.isEmpty { diagnostics += models.unused() }
         let policy = Policy(version: source.version, settings: parsed.settings, rules: rules)
         diagnostics += ExampleChecker.check(policy)
         guard diagnostics.isEmpty else { return .failure(PolicyError(diagnostics)) }
         return .success(policy)
     }
 
-    static func compile(_ spec: RuleSpec, into diagnostics: inout [Diagnostic]) -> CompiledRule? {
-        let source = CompiledRule.source(of: spec.matcher)
+    static func compile(_ spec: RuleSpec, models: inout ModelFiles, into diagnostics: inout [Diagnostic]) -> CompiledRule? {
+        var unless: PCRE2Pattern? = nil
+        if let matcher = spec.unless, let unlessSource = CompiledRule.source(of: matcher) {
+            do {
+                unless = try PCRE2Pattern(unlessSource, options: spec.options)
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        file: spec.file, line: spec.line, ruleId: spec.id,
+                        message: "'unless' does not compile: \(error.message) at offset \(error.offset) in '\(unlessSource)'"))
+                return nil
+            }
+        }
+        guard let source = CompiledRule.source(of: spec.matcher) else {
+            guard case .classifier(let file, let threshold) = spec.matcher,
+                let model = models.model(named: file, for: spec, into: &diagnostics)
+            else { return nil }
+            let matcher = CompiledRule.Matcher.classifier(model, threshold: threshold ?? model.threshold)
+            return CompiledRule(spec: spec, matcher: matcher, unless: unless, requiredLiterals: nil)
+        }
         let pattern: PCRE2Pattern
         do {
             pattern = try PCRE2Pattern(source, options: spec.options)
@@ -44,20 +65,7 @@ public enum PolicyCompiler {
                     message: "pattern matches empty text, so it would fire on every comment"))
             return nil
         }
-        var unless: PCRE2Pattern? = nil
-        if let matcher = spec.unless {
-            let unlessSource = CompiledRule.source(of: matcher)
-            do {
-                unless = try PCRE2Pattern(unlessSource, options: spec.options)
-            } catch {
-                diagnostics.append(
-                    Diagnostic(
-                        file: spec.file, line: spec.line, ruleId: spec.id,
-                        message: "'unless' does not compile: \(error.message) at offset \(error.offset) in '\(unlessSource)'"))
-                return nil
-            }
-        }
         let literals = spec.options.extended ? nil : LiteralExtractor.requiredLiterals(source)
-        return CompiledRule(spec: spec, pattern: pattern, unless: unless, requiredLiterals: literals)
+        return CompiledRule(spec: spec, matcher: .pattern(pattern), unless: unless, requiredLiterals: literals)
     }
 }

@@ -13,7 +13,7 @@ public enum PolicyParser {
         var diagnostics: [Diagnostic] = []
         var rules: [RuleSpec] = []
         var settings = PolicySettings()
-        for file in source.files {
+        for file in source.files where file.name.hasSuffix(".yaml") || file.name.hasSuffix(".yml") {
             let node: Node?
             do {
                 node = try Yams.compose(yaml: file.text)

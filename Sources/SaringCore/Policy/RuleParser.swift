@@ -3,8 +3,8 @@ import Yams
 /// Reads one entry of a policy file's `rules:` list.
 enum RuleParser {
     static let keys: Set<String> = [
-        "id", "description", "category", "fields", "pattern", "words", "flags", "match", "action", "score", "mode",
-        "unless", "examples",
+        "id", "description", "category", "fields", "pattern", "words", "classifier", "threshold", "flags", "match", "action",
+        "score", "mode", "unless", "examples",
     ]
 
     static func parse(_ node: Node, file: String, defaultCategory: String?, into diagnostics: inout [Diagnostic]) -> RuleSpec? {
@@ -33,21 +33,40 @@ enum RuleParser {
         }
 
         var matcher: RuleSpec.Matcher? = nil
-        switch (rule["pattern"], rule["words"]) {
-        case (.some, .some): fail("give either 'pattern' or 'words', not both", at: "words")
-        case (.none, .none): fail("a rule needs a 'pattern' or a 'words' list", at: "id")
-        case (.some, .none):
+        let given = ["pattern", "words", "classifier"].filter { rule[$0] != nil }
+        if given.count > 1 {
+            fail("give one of 'pattern', 'words' or 'classifier', not \(given.map { "'\($0)'" }.joined(separator: " and "))", at: given[1])
+        } else if given.isEmpty {
+            fail("a rule needs a 'pattern', a 'words' list or a 'classifier' model file", at: "id")
+        } else if rule["pattern"] != nil {
             if let pattern = rule.string("pattern", into: &diagnostics) {
                 if pattern.isEmpty { fail("'pattern' must not be empty", at: "pattern") }
                 matcher = .pattern(pattern)
             }
-        case (.none, .some):
+        } else if rule["words"] != nil {
             if let words = rule.strings("words", into: &diagnostics) {
                 if words.isEmpty || words.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                     fail("'words' must be a list of non-empty words", at: "words")
                 }
                 matcher = .words(words)
             }
+        } else if let file = rule.string("classifier", into: &diagnostics) {
+            if !file.hasSuffix(".\(ClassifierModelFile.fileExtension)") || file.contains("/") || file.hasPrefix(".") {
+                fail("'classifier' names a .model file in this folder (e.g. judol.model), not '\(file)'", at: "classifier")
+            }
+            var threshold: Double? = nil
+            if rule["threshold"] != nil {
+                threshold = rule.number("threshold", into: &diagnostics)
+                if let value = threshold, !(value > 0 && value < 1) {
+                    fail("'threshold' must be a probability between 0 and 1 (exclusive), not \(value.formatted())", at: "threshold")
+                }
+            }
+            if rule["flags"] != nil { fail("a classifier rule takes no 'flags'", at: "flags") }
+            if rule["match"] != nil { fail("a classifier reads the normalized text: no 'match'", at: "match") }
+            matcher = .classifier(file: file, threshold: threshold)
+        }
+        if rule["threshold"] != nil && rule["classifier"] == nil {
+            fail("'threshold' goes with 'classifier' only", at: "threshold")
         }
 
         var options = PCRE2Pattern.Options()

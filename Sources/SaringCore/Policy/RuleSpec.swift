@@ -45,6 +45,9 @@ public struct RuleSpec: Sendable, Equatable {
         case pattern(String)
         /// Plain words or phrases, matched as whole words.
         case words([String])
+        /// A learned model in a `.model` file of the same folder, firing at `threshold` (the
+        /// model's own when nil).
+        case classifier(file: String, threshold: Double?)
     }
 
     public enum Target: String, Sendable, Equatable {

@@ -36,32 +36,15 @@ extension Saring.PolicyCommand {
 
         func run() throws {
             let loaded = try policy.load()
-            guard let data = FileManager.default.contents(atPath: dataset) else { throw CLIError("\(dataset): cannot read file") }
-            guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(dataset): not UTF-8 text") }
-            let rows: [[String]]
-            do { rows = try CSVReader.rows(text) } catch { throw CLIError("\(dataset): \(error)") }
-            guard let header = rows.first else { throw CLIError("\(dataset): empty file") }
-            guard let textIndex = header.firstIndex(of: textColumn) else {
-                throw CLIError("\(dataset): no column '\(textColumn)' (columns: \(header.joined(separator: ", ")))")
-            }
-            guard let labelIndex = header.firstIndex(of: labelColumn) else {
-                throw CLIError("\(dataset): no column '\(labelColumn)' (columns: \(header.joined(separator: ", ")))")
-            }
+            let rows = try LabeledDataset(path: dataset, textColumn: textColumn, labelColumn: labelColumn).rows
             var evaluation = Evaluation()
             var falsePositives: [String] = []
             var misses: [String] = []
-            for (offset, row) in rows.dropFirst().enumerated() {
-                guard row.count > max(textIndex, labelIndex) else {
-                    throw CLIError("\(dataset): row \(offset + 2) has \(row.count) fields, expected \(header.count)")
-                }
-                let label = row[labelIndex].trimmingCharacters(in: .whitespaces).lowercased()
-                guard let actual = ["1": true, "true": true, "yes": true, "0": false, "false": false, "no": false][label] else {
-                    throw CLIError("\(dataset): row \(offset + 2): label '\(row[labelIndex])' is not 1/0, true/false or yes/no")
-                }
-                let predicted = loaded.fires(category: category, on: row[textIndex], includeShadow: includeShadow)
+            for (text, actual) in rows {
+                let predicted = loaded.fires(category: category, on: text, includeShadow: includeShadow)
                 evaluation.add(predicted: predicted, actual: actual)
-                if predicted && !actual && falsePositives.count < show { falsePositives.append(row[textIndex]) }
-                if !predicted && actual && misses.count < show { misses.append(row[textIndex]) }
+                if predicted && !actual && falsePositives.count < show { falsePositives.append(text) }
+                if !predicted && actual && misses.count < show { misses.append(text) }
             }
             if json {
                 print(try EvaluationJSON(evaluation).jsonLine())

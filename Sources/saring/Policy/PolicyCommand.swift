@@ -6,7 +6,7 @@ extension Saring {
         static let configuration = CommandConfiguration(
             commandName: "policy",
             abstract: "Check, try out and measure a policy folder.",
-            subcommands: [Check.self, Test.self, Eval.self])
+            subcommands: [Check.self, Test.self, Eval.self, Train.self])
     }
 }
 

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A linear model over n-grams of normalized text (logistic regression): the learned rule kind.
+///
+/// A comment's score is `bias + Σ weight(feature) / √(number of features)` over every feature
+/// occurrence (see ``NGramFeatures``); its probability is the logistic of the score, and the rule
+/// fires at `threshold` or above. The model reads as a file (``ClassifierModelFile``) that an editor
+/// can open: the heaviest weights come first.
+public struct ClassifierModel: Sendable, Equatable {
+    /// A feature by its name (`w:gacor`, `c:_ga`) and weight.
+    public struct Weight: Sendable, Equatable {
+        public var feature: String
+        public var weight: Double
+
+        public init(feature: String, weight: Double) {
+            self.feature = feature
+            self.weight = weight
+        }
+    }
+
+    public var bias: Double
+    public var threshold: Double
+    /// Heaviest first (by absolute weight, then by name).
+    public private(set) var weights: [Weight]
+    /// What the model was trained on, in the trainer's words (file, columns, rows, licence).
+    public var trainedOn: [String]
+    /// The trainer's cross-validated figures, as a line of text.
+    public var measured: String?
+    let table: WeightTable
+
+    public init(bias: Double, threshold: Double, weights: [Weight], trainedOn: [String] = [], measured: String? = nil) {
+        self.bias = bias
+        self.threshold = threshold
+        self.weights = weights.sorted { abs($0.weight) != abs($1.weight) ? abs($0.weight) > abs($1.weight) : $0.feature < $1.feature }
+        self.trainedOn = trainedOn
+        self.measured = measured
+        var table = WeightTable(capacity: weights.count)
+        for weight in weights { table.insert(NGramFeatures.key(ofName: weight.feature), Float(weight.weight)) }
+        self.table = table
+    }
+
+    public static func == (lhs: ClassifierModel, rhs: ClassifierModel) -> Bool {
+        lhs.bias == rhs.bias && lhs.threshold == rhs.threshold && lhs.weights == rhs.weights && lhs.trainedOn == rhs.trainedOn
+            && lhs.measured == rhs.measured
+    }
+
+    /// What the model says about one text, and the pieces of it that weighed most towards firing.
+    public struct Reading: Sendable, Equatable {
+        public var probability: Double
+        /// UTF-8 byte ranges in the normalized text, heaviest first, at most three, not overlapping.
+        public var strongest: [Range<Int>]
+    }
+
+    /// Reads normalized text (UTF-8 bytes).
+    public func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading {
+        var sum: Float = 0
+        var top = StrongestFeatures()
+        let count = NGramFeatures.forEach(in: text) { occurrence in
+            let weight = table.weight(occurrence.key)
+            sum += weight
+            if weight > top.lightest { top.offer(weight, occurrence.range) }
+        }
+        guard count > 0 else { return Reading(probability: Self.logistic(bias), strongest: []) }
+        let score = bias + Double(sum) / Double(count).squareRoot()
+        return Reading(probability: Self.logistic(score), strongest: top.ranges)
+    }
+
+    public func read(_ normalized: String) -> Reading {
+        var copy = normalized
+        return copy.withUTF8 { read($0) }
+    }
+
+    static func logistic(_ score: Double) -> Double { 1 / (1 + exp(-score)) }
+}
+
+/// The few heaviest positive feature occurrences seen so far, kept without allocating per feature.
+struct StrongestFeatures {
+    private var entries: [(weight: Float, range: Range<Int>)] = []
+    static let limit = 6
+
+    /// The weight an occurrence must beat to be kept.
+    var lightest: Float { entries.count < Self.limit ? 0 : entries[entries.count - 1].weight }
+
+    mutating func offer(_ weight: Float, _ range: Range<Int>) {
+        if entries.count == Self.limit { entries.removeLast() }
+        let index = entries.firstIndex { $0.weight < weight } ?? entries.count
+        entries.insert((weight, range), at: index)
+    }
+
+    /// Up to three ranges, heaviest first, skipping any that overlaps one already taken.
+    var ranges: [Range<Int>] {
+        var taken: [Range<Int>] = []
+        for entry in entries where taken.count < 3 && !taken.contains(where: { $0.overlaps(entry.range) }) {
+            taken.append(entry.range)
+        }
+        return taken
+    }
+}
