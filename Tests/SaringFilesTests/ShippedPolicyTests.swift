@@ -30,6 +30,17 @@ struct ShippedPolicyTests {
         #expect(try Self.judge(body).status == .rejected)
     }
 
+    @Test func theLearnedJudolRuleHoldsAPromotionThePatternsMissAndQuotesWholeWords() throws {
+        let policy = try PolicyFolder.load(Self.folder)
+        #expect(policy.ruleSpecs.contains { $0.id == "judol.model" && $0.category == "judol" })
+        let verdict = try Self.judge("Alhamdulillah rezeki anak soleh, semalam dapat kemenangan beruntun di situs biru, modal kecil hasil besar")
+        #expect(verdict.status == .pending)
+        #expect(verdict.hits.map(\.ruleId) .allSatisfy { $0 == "judol.model" })
+        let reason = try #require(verdict.reasons.first)
+        #expect(reason.hasPrefix("judol.model (hold): Reads like an online-gambling promotion"), "\(reason)")
+        #expect(reason.contains("weighed most: \""), "\(reason)")
+    }
+
     @Test func leavesComplaintsAboutGamblingAlone() throws {
         #expect(try Self.judge("Pemerintah harus memberantas judi online, banyak yang bangkrut").status == .published)
         #expect(try Self.judge("yang komen slot gacor itu bot judol, tolong dihapus").hits.allSatisfy { $0.category != "judol" })

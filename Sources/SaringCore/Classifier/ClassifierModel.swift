@@ -47,7 +47,9 @@ public struct ClassifierModel: Sendable, Equatable {
     /// What the model says about one text, and the pieces of it that weighed most towards firing.
     public struct Reading: Sendable, Equatable {
         public var probability: Double
-        /// UTF-8 byte ranges in the normalized text, heaviest first, at most three, not overlapping.
+        /// UTF-8 byte ranges in the normalized text, heaviest first, at most three, not overlapping,
+        /// each widened to the whole words it touches (a piece like `ena` tells a moderator nothing;
+        /// `kemenangan` does).
         public var strongest: [Range<Int>]
     }
 
@@ -55,14 +57,16 @@ public struct ClassifierModel: Sendable, Equatable {
     public func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading {
         var sum: Float = 0
         var top = StrongestFeatures()
-        let count = NGramFeatures.forEach(in: text) { occurrence in
-            let weight = table.weight(occurrence.key)
-            sum += weight
-            if weight > top.lightest { top.offer(weight, occurrence.range) }
+        let count = table.withLookup { lookup in
+            NGramFeatures.forEach(in: text) { occurrence in
+                let weight = lookup.weight(occurrence.key)
+                sum += weight
+                if weight > top.lightest { top.offer(weight, occurrence.range) }
+            }
         }
         guard count > 0 else { return Reading(probability: Self.logistic(bias), strongest: []) }
         let score = bias + Double(sum) / Double(count).squareRoot()
-        return Reading(probability: Self.logistic(score), strongest: top.ranges)
+        return Reading(probability: Self.logistic(score), strongest: top.ranges(widenedToWordsIn: text))
     }
 
     public func read(_ normalized: String) -> Reading {
@@ -77,22 +81,34 @@ public struct ClassifierModel: Sendable, Equatable {
 struct StrongestFeatures {
     private var entries: [(weight: Float, range: Range<Int>)] = []
     static let limit = 6
-
-    /// The weight an occurrence must beat to be kept.
-    var lightest: Float { entries.count < Self.limit ? 0 : entries[entries.count - 1].weight }
+    /// The weight an occurrence must beat to be kept: read for every feature, so stored.
+    private(set) var lightest: Float = 0
 
     mutating func offer(_ weight: Float, _ range: Range<Int>) {
+        if entries.isEmpty { entries.reserveCapacity(Self.limit) }
         if entries.count == Self.limit { entries.removeLast() }
         let index = entries.firstIndex { $0.weight < weight } ?? entries.count
         entries.insert((weight, range), at: index)
+        lightest = entries.count < Self.limit ? 0 : entries[entries.count - 1].weight
     }
 
-    /// Up to three ranges, heaviest first, skipping any that overlaps one already taken.
-    var ranges: [Range<Int>] {
+    /// Up to three ranges, heaviest first, each widened to whole words, skipping any that overlaps
+    /// one already taken.
+    func ranges(widenedToWordsIn text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var taken: [Range<Int>] = []
-        for entry in entries where taken.count < 3 && !taken.contains(where: { $0.overlaps(entry.range) }) {
-            taken.append(entry.range)
+        for entry in entries where taken.count < 3 {
+            let range = Self.widened(entry.range, in: text)
+            if !taken.contains(where: { $0.overlaps(range) }) { taken.append(range) }
         }
         return taken
+    }
+
+    static func widened(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func isWordByte(_ byte: UInt8) -> Bool { byte >= 0x80 || (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
+        var lower = min(range.lowerBound, text.count)
+        var upper = min(range.upperBound, text.count)
+        while lower > 0, isWordByte(text[lower - 1]) { lower -= 1 }
+        while upper < text.count, isWordByte(text[upper]) { upper += 1 }
+        return lower..<upper
     }
 }

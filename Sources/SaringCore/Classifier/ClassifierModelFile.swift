@@ -5,7 +5,7 @@ import Foundation
 /// ```
 /// # comment lines
 /// format: saring-classifier 1
-/// features: words 1-2, letters 3-5
+/// features: words 1-2, letters 3-4
 /// trained-on: judol-youtube-dev.csv, column text, label label, 13026 rows (5012 positive)
 /// measured: 5-fold cross-validation at threshold 0.5: precision 0.9921 recall 0.9702
 /// bias: -1.234567
@@ -20,7 +20,7 @@ import Foundation
 public enum ClassifierModelFile {
     public static let fileExtension = "model"
     static let format = "saring-classifier 1"
-    static let features = "words 1-2, letters 3-5"
+    static let features = "words 1-2, letters 3-4"
 
     public static func text(of model: ClassifierModel, comment: [String] = []) -> String {
         var lines = comment.map { "# \($0)" }
