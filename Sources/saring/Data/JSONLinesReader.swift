@@ -53,7 +53,8 @@ final class JSONLinesReader {
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath + [key])
             return "missing \(at)"
-        case .typeMismatch(let type, let context): return "\(path(context.codingPath)) must be \(Self.name(type))"
+        case .typeMismatch(let type, let context):
+            return context.codingPath.isEmpty ? "not a JSON object" : "\(path(context.codingPath)) must be \(Self.name(type))"
         case .valueNotFound(let type, let context): return "\(path(context.codingPath)) must be \(Self.name(type)), not null"
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "not a JSON object" : "\(path(context.codingPath)): \(context.debugDescription)"

@@ -30,6 +30,51 @@ struct ExportImportCLITests {
         #expect(Self.lines(second) == exported)
     }
 
+    /// Forgotten authors and erased texts travel too: an erased comment is not refused as empty.
+    @Test func aForgottenAuthorAndErasedTextsSurviveTheRoundTrip() async throws {
+        let site = try await SiteData.make()
+        let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
+        #expect(try CLI.run(["forget", "--db", site.path, "budi.santoso@example.com", "--comments"]).status == 0)
+        let file = folder.appendingPathComponent("export.jsonl").path
+        #expect(try CLI.run(["export", "--db", site.path, "--out", file]).status == 0)
+        let exported = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(exported.contains(#""identity":"forgotten:"#))
+        #expect(exported.contains(#""textErasedAt":"#))
+        let fresh = folder.appendingPathComponent("fresh.sqlite").path
+        let imported = try CLI.run(["import", "--db", fresh, file, "--format", "jsonl"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try CLI.run(["export", "--db", fresh]).stdout == exported)
+    }
+
+    @Test func importWithJudgeLetsThePolicyDecideAnExport() async throws {
+        let site = try await SiteData.make()
+        let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
+        let file = folder.appendingPathComponent("export.jsonl").path
+        #expect(try CLI.run(["export", "--db", site.path, "--out", file]).status == 0)
+        try CLI.write(
+            [
+                "pii.yaml": """
+                rules:
+                  - id: pii.phone
+                    description: Phone number in a comment
+                    pattern: '08\\d{2}-?\\d{4}-?\\d{4}'
+                    action: mask
+                    examples:
+                      match: ["hubungi 0812-3456-7890"]
+                """,
+            ], to: folder.appendingPathComponent("Policies"))
+        let fresh = folder.appendingPathComponent("judged.sqlite").path
+        let result = try CLI.run(["import", "--db", fresh, file, "--format", "jsonl", "--judge"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let store = try SaringStore(path: fresh, mode: .existingOnly)
+        // The file said pending; the policy (no rule holds it) publishes it, and masks what it must.
+        #expect(try await store.comment(id: site.ids["question"]!)?.status == .published)
+        #expect(try await store.comment(id: site.ids["masked"]!)?.publishedBody == "Hubungi saya di *** soal relawan banjir.")
+        let history = try await store.decisions(commentId: site.ids["question"]!)
+        #expect(history.last?.actor == .policy)
+        #expect(history.last?.reasons.first == "judged on import")
+    }
+
     @Test func anExportLineHoldsArticleAuthorTextsAndHistoryButNoAddress() async throws {
         let site = try await SiteData.make()
         let result = try CLI.run(["export", "--db", site.path, "--article", "berita-banjir"])
