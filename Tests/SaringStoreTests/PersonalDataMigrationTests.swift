@@ -27,9 +27,12 @@ struct PersonalDataMigrationTests {
                         """,
                     arguments: [n + 1, n + 1, "Pembaca \(n)", "komentar warga ke-\(n)", "komentar warga ke-\(n)", "hash\(n)"])
             }
-            try db.execute(sql: "INSERT INTO author_actions (author_id, moderator, action, reason, created_at) VALUES (3, 'ana', 'ban', 'judol', 1)")
             try db.execute(
-                sql: "INSERT INTO batches (kind, moderator, description, author_id, previous_standing, created_at) VALUES ('ban', 'ana', 'ban', 3, 'normal', 1)")
+                sql: "INSERT INTO author_actions (author_id, moderator, action, reason, created_at) VALUES (3, 'ana', 'ban', 'judol', 1)")
+            try db.execute(
+                sql:
+                    "INSERT INTO batches (kind, moderator, description, author_id, previous_standing, created_at) VALUES ('ban', 'ana', 'ban', 3, 'normal', 1)"
+            )
             try db.execute(sql: "INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at) VALUES ('hash2', 3, 1, 2)")
         }
 

@@ -24,7 +24,11 @@ public struct ExportRecord: Codable, Sendable, Equatable {
     public var textErasedAt: String?
     public var decisions: [DecisionRecord]
 
-    public init(id: Int64, parentId: Int64? = nil, article: ArticleRecord, author: AuthorRecord, authorName: String, body: String, publishedBody: String, status: String, flagged: Bool, score: Double, campaignId: Int64? = nil, createdAt: String, updatedAt: String, textErasedAt: String? = nil, decisions: [DecisionRecord]) {
+    public init(
+        id: Int64, parentId: Int64? = nil, article: ArticleRecord, author: AuthorRecord, authorName: String, body: String,
+        publishedBody: String, status: String, flagged: Bool, score: Double, campaignId: Int64? = nil, createdAt: String, updatedAt: String,
+        textErasedAt: String? = nil, decisions: [DecisionRecord]
+    ) {
         self.id = id
         self.parentId = parentId
         self.article = article
@@ -88,7 +92,10 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         public var batch: BatchRecord?
         /// For an undo: the decision it took back.
         public var undoes: Int64?
-        public init(id: Int64, actor: String, by: String, action: String, status: String, reasons: [String], at: String, batch: BatchRecord? = nil, undoes: Int64? = nil) {
+        public init(
+            id: Int64, actor: String, by: String, action: String, status: String, reasons: [String], at: String, batch: BatchRecord? = nil,
+            undoes: Int64? = nil
+        ) {
             self.id = id
             self.actor = actor
             self.by = by
@@ -112,7 +119,10 @@ public struct ExportRecord: Codable, Sendable, Equatable {
         public var createdAt: String
         public var undoneAt: String?
         public var undoneBy: String?
-        public init(id: Int64, kind: String, by: String, description: String, previousStanding: String? = nil, createdAt: String, undoneAt: String? = nil, undoneBy: String? = nil) {
+        public init(
+            id: Int64, kind: String, by: String, description: String, previousStanding: String? = nil, createdAt: String,
+            undoneAt: String? = nil, undoneBy: String? = nil
+        ) {
             self.id = id
             self.kind = kind
             self.by = by

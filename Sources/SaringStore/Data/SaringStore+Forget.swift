@@ -32,11 +32,13 @@ extension SaringStore {
     public func forget(_ identity: AuthorIdentity, comments eraseTexts: Bool, requestedBy: String) async throws -> ForgetOutcome {
         let millis = Timestamp.millis(now())
         return try await write { db in
-            guard let author = try Row.fetchOne(
-                db, sql: "SELECT id, name, email, identity FROM authors WHERE identity = ?", arguments: [identity.key])
+            guard
+                let author = try Row.fetchOne(
+                    db, sql: "SELECT id, name, email, identity FROM authors WHERE identity = ?", arguments: [identity.key])
             else { throw StoreError.authorNotFound(identity: identity.key) }
             let authorId: Int64 = author[0]
-            var secrets = Set(try String.fetchAll(db, sql: "SELECT DISTINCT author_name FROM comments WHERE author_id = ?", arguments: [authorId]))
+            var secrets = Set(
+                try String.fetchAll(db, sql: "SELECT DISTINCT author_name FROM comments WHERE author_id = ?", arguments: [authorId]))
             secrets.insert(author[1])
             if let email: String = author[2] {
                 secrets.insert(email)
@@ -69,7 +71,8 @@ extension SaringStore {
             try db.execute(
                 sql: "INSERT INTO erasures (kind, author_id, comments, requested_by, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [eraseTexts ? "author-and-comments" : "author", authorId, texts, requestedBy, millis])
-            return ForgetOutcome(identity: forgotten, comments: commentCount, textsErased: texts, addressHashes: hashes.count, reports: reports)
+            return ForgetOutcome(
+                identity: forgotten, comments: commentCount, textsErased: texts, addressHashes: hashes.count, reports: reports)
         }
     }
 

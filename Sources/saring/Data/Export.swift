@@ -17,7 +17,8 @@ extension Saring {
         @Option(help: "Only comments newer than this age, e.g. 30m, 2h, 7d.")
         var since: String?
 
-        @Option(help: ArgumentHelp("Only comments with these statuses: published, pending, rejected (comma-separated).", valueName: "statuses"))
+        @Option(
+            help: ArgumentHelp("Only comments with these statuses: published, pending, rejected (comma-separated).", valueName: "statuses"))
         var status: String?
 
         @Option(help: "Write to this file instead of standard output.")

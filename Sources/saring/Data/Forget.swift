@@ -36,9 +36,11 @@ extension Saring {
             } catch StoreError.authorNotFound(let identity) {
                 throw CLIError("no author \(identity) (authors are identified by e-mail when they gave one, else by name)")
             }
-            var line = "forgot \(author): now \(outcome.identity); \(outcome.comments) comment\(outcome.comments == 1 ? "" : "s") kept as \(Erased.placeholder)"
+            var line =
+                "forgot \(author): now \(outcome.identity); \(outcome.comments) comment\(outcome.comments == 1 ? "" : "s") kept as \(Erased.placeholder)"
             if comments { line += ", text erased from \(outcome.textsErased)" }
-            line += "; \(outcome.addressHashes) address hash\(outcome.addressHashes == 1 ? "" : "es") and \(outcome.reports) report address\(outcome.reports == 1 ? "" : "es") erased"
+            line +=
+                "; \(outcome.addressHashes) address hash\(outcome.addressHashes == 1 ? "" : "es") and \(outcome.reports) report address\(outcome.reports == 1 ? "" : "es") erased"
             print(TerminalText.neutralized(line))
         }
     }

@@ -41,11 +41,15 @@ extension Saring {
             if dryRun {
                 let outcome = try await store.rejectedToErase(before: cutoff)
                 let oldest = outcome.oldest.map { ", the oldest rejected \(TimeText.utc($0))" } ?? ""
-                print("would erase the text of \(outcome.comments) rejected comment\(outcome.comments == 1 ? "" : "s") last decided before \(TimeText.utc(cutoff))\(oldest); nothing changed (dry run)")
+                print(
+                    "would erase the text of \(outcome.comments) rejected comment\(outcome.comments == 1 ? "" : "s") last decided before \(TimeText.utc(cutoff))\(oldest); nothing changed (dry run)"
+                )
                 return
             }
             let outcome = try await store.eraseRejected(before: cutoff, requestedBy: moderator.resolvedName)
-            print("erased the text of \(outcome.comments) rejected comment\(outcome.comments == 1 ? "" : "s") last decided before \(TimeText.utc(cutoff))")
+            print(
+                "erased the text of \(outcome.comments) rejected comment\(outcome.comments == 1 ? "" : "s") last decided before \(TimeText.utc(cutoff))"
+            )
         }
     }
 }

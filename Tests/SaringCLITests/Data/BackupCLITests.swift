@@ -9,7 +9,9 @@ struct BackupCLITests {
     /// An ordinary comment of reader `n`: distinct words, so no campaign is seen in the load.
     static func comment(_ n: Int) -> String {
         let places = ["Cawang", "Depok", "Bekasi", "Tangerang", "Bogor", "Cikarang", "Serpong", "Ciputat", "Cibubur", "Kemayoran", "Pluit"]
-        let things = ["jalan berlubang", "lampu merah mati", "antrean SPBU", "harga telur", "jadwal bus", "sampah menumpuk", "air PDAM keruh"]
+        let things = [
+            "jalan berlubang", "lampu merah mati", "antrean SPBU", "harga telur", "jadwal bus", "sampah menumpuk", "air PDAM keruh",
+        ]
         let moods = ["semoga cepat ditangani", "sudah lapor ke kelurahan", "kapan diperbaiki", "terima kasih beritanya", "warga resah"]
         return "Di \(places[n % places.count]) \(things[n / places.count % things.count]) \(moods[n / 77 % moods.count]), catatan ke-\(n)."
     }
@@ -128,7 +130,9 @@ struct BackupCLITests {
 
     @Test func backupOfAMissingDatabaseSaysSo() throws {
         let folder = try CLI.temporaryFolder()
-        let result = try CLI.run(["backup", "--db", folder.appendingPathComponent("tidak-ada.sqlite").path, folder.appendingPathComponent("b.sqlite").path])
+        let result = try CLI.run([
+            "backup", "--db", folder.appendingPathComponent("tidak-ada.sqlite").path, folder.appendingPathComponent("b.sqlite").path,
+        ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no database at"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.sqlite").path))

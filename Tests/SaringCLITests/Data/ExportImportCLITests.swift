@@ -61,7 +61,7 @@ struct ExportImportCLITests {
                     action: mask
                     examples:
                       match: ["hubungi 0812-3456-7890"]
-                """,
+                """
             ], to: folder.appendingPathComponent("Policies"))
         let fresh = folder.appendingPathComponent("judged.sqlite").path
         let result = try CLI.run(["import", "--db", fresh, file, "--format", "jsonl", "--judge"], in: folder)
@@ -83,10 +83,11 @@ struct ExportImportCLITests {
         #expect(lines.count == 3)
         let masked = try #require(lines.first { $0.contains("0812-3456-7890") })
         let object = try #require(try JSONSerialization.jsonObject(with: Data(masked.utf8)) as? [String: Any])
-        #expect(Array(object.keys).sorted() == [
-            "article", "author", "authorName", "body", "createdAt", "decisions", "flagged", "id", "publishedBody", "score", "status",
-            "updatedAt",
-        ])
+        #expect(
+            Array(object.keys).sorted() == [
+                "article", "author", "authorName", "body", "createdAt", "decisions", "flagged", "id", "publishedBody", "score", "status",
+                "updatedAt",
+            ])
         #expect(object["publishedBody"] as? String == "Hubungi saya di *** soal relawan banjir.")
         #expect((object["article"] as? [String: Any])?["title"] as? String == "Banjir & genangan di \"Jakarta Timur\"")
         #expect((object["author"] as? [String: Any])?["identity"] as? String == "email:budi.santoso@example.com")
@@ -97,7 +98,10 @@ struct ExportImportCLITests {
 
         // The ban's batch and an undo's link are in the history.
         let all = try CLI.run(["export", "--db", site.path])
-        let held = try #require(Self.lines(all.stdout).first { $0.contains(#""id":\#(site.ids["held"]!),"parentId""#) || $0.contains("\"id\":\(site.ids["held"]!),\"publishedBody\"") })
+        let held = try #require(
+            Self.lines(all.stdout).first {
+                $0.contains(#""id":\#(site.ids["held"]!),"parentId""#) || $0.contains("\"id\":\(site.ids["held"]!),\"publishedBody\"")
+            })
         #expect(held.contains(#""batch":{"by":"ana","createdAt":"#))
         #expect(held.contains(#""kind":"ban""#))
         let thanks = try #require(Self.lines(all.stdout).first { $0.contains(SiteData.texts[4]) })

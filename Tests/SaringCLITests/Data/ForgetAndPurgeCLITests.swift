@@ -62,7 +62,10 @@ struct ForgetAndPurgeCLITests {
         #expect(try await site.store.comment(id: site.ids["first"]!)?.authorName == "Dewi Lestari")
     }
 
-    @Test(arguments: [(["forget"], 64, "Missing expected argument"), (["forget", " "], 64, "must not be empty"), (["forget", "siapa@example.com"], 1, "no author email:siapa@example.com")])
+    @Test(arguments: [
+        (["forget"], 64, "Missing expected argument"), (["forget", " "], 64, "must not be empty"),
+        (["forget", "siapa@example.com"], 1, "no author email:siapa@example.com"),
+    ])
     func forgetRefusesBadOrUnknownAuthors(arguments: [String], status: Int32, message: String) async throws {
         let site = try await SiteData.make()
         let result = try CLI.run(arguments + ["--db", site.path])
@@ -98,7 +101,9 @@ struct ForgetAndPurgeCLITests {
         #expect(dry.stdout.contains("would erase the text of 2 rejected comments"), "\(dry.stdout)")
         #expect(dry.stdout.contains("nothing changed"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: site.path)) == before)
-        let wal = FileManager.default.fileExists(atPath: site.path + "-wal") ? try Data(contentsOf: URL(fileURLWithPath: site.path + "-wal")) : Data()
+        let wal =
+            FileManager.default.fileExists(atPath: site.path + "-wal")
+            ? try Data(contentsOf: URL(fileURLWithPath: site.path + "-wal")) : Data()
         #expect(wal.isEmpty)
         #expect(try Self.body(site.ids["held"], at: site.path) == SiteData.texts[0])
 

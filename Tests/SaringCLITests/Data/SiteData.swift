@@ -33,7 +33,9 @@ struct SiteData {
         try store.migrate()
         var site = SiteData(path: path, store: store)
         _ = try await store.saveArticle(
-            Article(id: "berita-banjir", title: "Banjir & genangan di \"Jakarta Timur\"", url: "https://portal.example/berita-banjir", section: "metro"))
+            Article(
+                id: "berita-banjir", title: "Banjir & genangan di \"Jakarta Timur\"", url: "https://portal.example/berita-banjir",
+                section: "metro"))
         func post(
             _ name: String, _ article: String, _ author: String, _ email: String?, _ text: String, parent: String? = nil,
             verdict: (String) -> Verdict = { Verdict(status: .published, publishedBody: $0, policyVersion: "policy-v1") },
@@ -78,7 +80,8 @@ struct SiteData {
 
         // A reader reports Budi's comment; Budi reports another (from his own address).
         _ = try await store.report(commentId: site.ids["masked"]!, reason: "nomor telepon pribadi", clientHash: "5555666677778888")
-        _ = try await store.report(commentId: site.ids["thanks"]!, reason: "Budi Santoso tidak suka komentar ini", clientHash: "77aa88bb99cc0011")
+        _ = try await store.report(
+            commentId: site.ids["thanks"]!, reason: "Budi Santoso tidak suka komentar ini", clientHash: "77aa88bb99cc0011")
         let ana = ModerationDesk(store: store, moderator: "ana")
         try await ana.decide(site.ids["flagged"]!, .approve, reason: "bukan masalah")
         let rejected = try await ana.decide(site.ids["thanks"]!, .reject, reason: "uji coba")

@@ -6,7 +6,9 @@ import Testing
 
 @Suite("Import of a WordPress export (the real binary)")
 struct WordPressImportCLITests {
-    static func importFixture(_ text: String = WordPressFixture.wxr, arguments: [String] = []) throws -> (CLIResult, db: String, file: String) {
+    static func importFixture(_ text: String = WordPressFixture.wxr, arguments: [String] = []) throws -> (
+        CLIResult, db: String, file: String
+    ) {
         let folder = try CLI.temporaryFolder()
         let file = folder.appendingPathComponent("wordpress.xml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
@@ -74,7 +76,7 @@ struct WordPressImportCLITests {
                     action: hold
                     examples:
                       match: ["antre di kelurahan"]
-                """,
+                """
             ], to: folder.appendingPathComponent("Policies"))
         let (result, db, _) = try Self.importFixture(arguments: ["--judge", "--policies", folder.appendingPathComponent("Policies").path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -93,13 +95,24 @@ struct WordPressImportCLITests {
             "<wp:comment_parent>1001</wp:comment_parent>", "<wp:comment_parent>999</wp:comment_parent>",
             "wp:comment 1 of item 1 (line 28): wp:comment_parent 999 is not a comment of this post"
         ),
-        ("<wp:comment_id>1010</wp:comment_id>", "<wp:comment_id>sepuluh</wp:comment_id>", "wp:comment 1 of item 2 (line 96): wp:comment_id must be a positive number"),
+        (
+            "<wp:comment_id>1010</wp:comment_id>", "<wp:comment_id>sepuluh</wp:comment_id>",
+            "wp:comment 1 of item 2 (line 96): wp:comment_id must be a positive number"
+        ),
         ("<wp:post_id>415</wp:post_id>", "<wp:post_id></wp:post_id>", "item 2 (line 88): wp:post_id must be a positive number"),
         (
             "<wp:comment_date><![CDATA[2024-03-03 19:30:00]]></wp:comment_date>\n            <wp:comment_date_gmt><![CDATA[2024-03-03 12:30:00]]>",
-            "<wp:comment_date><![CDATA[kemarin]]></wp:comment_date>\n            <wp:comment_date_gmt><![CDATA[kemarin sore]]>", "wp:comment 1 of item 2 (line 96): wp:comment_date_gmt must be a time"),
-        ("Perjalanan terakhir", "Perjalanan\u{1B}[31m terakhir", "line 102, column 42: not well-formed XML (a character XML does not allow"),
-        ("</wp:comment_content>\n            <wp:comment_approved><![CDATA[0]]>", "</wp:comment_contents>\n            <wp:comment_approved><![CDATA[0]]>", "not well-formed XML"),
+            "<wp:comment_date><![CDATA[kemarin]]></wp:comment_date>\n            <wp:comment_date_gmt><![CDATA[kemarin sore]]>",
+            "wp:comment 1 of item 2 (line 96): wp:comment_date_gmt must be a time"
+        ),
+        (
+            "Perjalanan terakhir", "Perjalanan\u{1B}[31m terakhir",
+            "line 102, column 42: not well-formed XML (a character XML does not allow"
+        ),
+        (
+            "</wp:comment_content>\n            <wp:comment_approved><![CDATA[0]]>",
+            "</wp:comment_contents>\n            <wp:comment_approved><![CDATA[0]]>", "not well-formed XML"
+        ),
         ("<channel>", "<kanal>", "not well-formed XML"),
     ])
     func aBadElementIsRefusedWithItsPositionAndNothingIsStored(find: String, replace: String, message: String) async throws {
