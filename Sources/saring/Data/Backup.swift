@@ -40,6 +40,12 @@ extension Saring {
             if URL(fileURLWithPath: source).standardizedFileURL == target.standardizedFileURL {
                 throw CLIError("\(path) is the database itself")
             }
+            // A WAL or shared-memory file left beside PATH by another database would be read into the copy.
+            for suffix in ["-wal", "-shm", "-journal"] where manager.fileExists(atPath: path + suffix) {
+                guard force else {
+                    throw CLIError("\(path + suffix) exists (left by another database at \(path)): remove it, or --force to replace it")
+                }
+            }
             let keyFile = source + ".key"
             let keyTarget = path + ".key"
             if manager.fileExists(atPath: keyFile), manager.fileExists(atPath: keyTarget), !force {
@@ -58,6 +64,7 @@ extension Saring {
             guard check == ["ok"] else {
                 throw CLIError("the copy of \(source) fails PRAGMA integrity_check: \(check.prefix(5).joined(separator: "; "))")
             }
+            for suffix in ["-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: path + suffix) }
             if rename(partial, path) != 0 {
                 throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))")
             }

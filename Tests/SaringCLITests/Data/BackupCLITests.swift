@@ -117,6 +117,20 @@ struct BackupCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".partial-") })
     }
 
+    @Test func aStaleWALBesidePathIsRefusedUnlessForcedAndNeverReadIntoTheCopy() async throws {
+        let site = try await SiteData.make()
+        let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
+        let copy = folder.appendingPathComponent("salinan.sqlite").path
+        try Data(repeating: 7, count: 4096).write(to: URL(fileURLWithPath: copy + "-wal"))
+        let refused = try CLI.run(["backup", "--db", site.path, copy])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(copy)-wal exists"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        let forced = try CLI.run(["backup", "--db", site.path, copy, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try CLI.run(["export", "--db", copy]).stdout == (try CLI.run(["export", "--db", site.path])).stdout)
+    }
+
     @Test(arguments: [
         ("no-such-folder/copy.sqlite", "there is no folder"), ("", "PATH must not be empty"), (".", "is a folder"),
     ])
