@@ -51,8 +51,8 @@ extension Saring {
             if manager.fileExists(atPath: keyFile), manager.fileExists(atPath: keyTarget), !force {
                 throw CLIError("\(keyTarget) exists already: choose another path, or --force to replace it")
             }
+            // Not migrated first: a backup taken before upgrading must hold the database as it was.
             let store = try database.openStore()
-            try store.migrate()
             let partial = path + ".partial-\(getpid())"
             defer { for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: partial + suffix) } }
             let check: [String]

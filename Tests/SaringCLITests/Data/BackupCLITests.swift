@@ -117,6 +117,21 @@ struct BackupCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".partial-") })
     }
 
+    /// A backup before an upgrade holds the database as the old version left it.
+    @Test func backupCopiesAnOlderSchemaWithoutMigratingIt() async throws {
+        let folder = try CLI.temporaryFolder()
+        let path = folder.appendingPathComponent("lama.sqlite").path
+        try SaringStore(path: path, migrations: try Migration.embedded().filter { $0.version < 8 }).migrate()
+        let copy = folder.appendingPathComponent("lama-backup.sqlite").path
+        let result = try CLI.run(["backup", "--db", path, copy])
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in [path, copy] {
+            let queue = try DatabaseQueue(path: file)
+            #expect(try await queue.read { db in try Int.fetchOne(db, sql: "SELECT max(version) FROM saring_migrations") } == 7)
+            try queue.close()
+        }
+    }
+
     @Test func aStaleWALBesidePathIsRefusedUnlessForcedAndNeverReadIntoTheCopy() async throws {
         let site = try await SiteData.make()
         let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
