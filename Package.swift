@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "SaringCore", "SaringStore", "SaringFiles", "SaringServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Benchmarks: `swift run -c release saring-bench` (outside `swift test`).
@@ -79,7 +80,9 @@ let package = Package(
             dependencies: ["SaringStore", "SaringCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // A raw-socket HTTP client shared by the tests that talk to a live server.
         .target(name: "SaringTestSupport", path: "Tests/Support"),
-        .testTarget(name: "SaringCLITests", dependencies: ["saring", "SaringStore", "SaringTestSupport"]),
+        .testTarget(
+            name: "SaringCLITests",
+            dependencies: ["saring", "SaringStore", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SaringServerTests",
             dependencies: [

@@ -23,6 +23,8 @@ public struct ServerSettings: Sendable {
     public var maxConnectionsPerClient: Int = Configuration.maxConnectionsPerClient
     /// Browser origins allowed to call the API directly (CORS); none by default.
     public var corsOrigins: Set<String> = []
+    /// Retention: the text of rejected comments is erased this long after they were decided; nil: kept.
+    public var eraseRejectedAfter: Duration? = nil
 
     public init(
         host: String = Configuration.host, port: Int = Configuration.port, databasePath: String = Configuration.databasePath,

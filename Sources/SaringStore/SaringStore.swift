@@ -21,6 +21,10 @@ public final class SaringStore: Sendable {
         /// Refuses a missing file with ``StoreError/databaseMissing(path:)``: a mistyped path must
         /// not leave an empty database behind that shows an empty queue.
         case existingOnly
+        /// An existing file, opened read-only: nothing, not a byte, is written (a pool of WAL
+        /// connections creates and drops a table when it opens, GRDB's way to make sure the WAL
+        /// exists). For `saring purge --dry-run`.
+        case readOnly
     }
 
     /// Opens the database at `path` (creating it if `mode` allows); `":memory:"` gives a private
@@ -38,7 +42,7 @@ public final class SaringStore: Sendable {
         path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
         backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing
     ) throws {
-        if mode == .existingOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+        if mode != .createIfMissing, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.databaseMissing(path: path)
         }
         var config = Configuration()
@@ -59,6 +63,10 @@ public final class SaringStore: Sendable {
         do {
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: config)
+                checkpointer = nil
+            } else if mode == .readOnly {
+                config.readonly = true
+                writer = try DatabaseQueue(path: path, configuration: config)
                 checkpointer = nil
             } else {
                 writer = try DatabasePool(path: path, configuration: config)

@@ -9,7 +9,8 @@ struct Saring: AsyncParsableCommand {
         abstract: "Self-hosted comment moderation: HTTP API, policies, review queue.",
         subcommands: [
             Serve.self, Migrate.self, PolicyCommand.self, Queue.self, Show.self, Approve.self, Reject.self, Ban.self,
-            Unban.self, Trust.self, Bans.self, Undo.self, Review.self,
+            Unban.self, Trust.self, Bans.self, Undo.self, Review.self, Backup.self, Export.self, Import.self, Forget.self,
+            Purge.self,
         ]
     )
 

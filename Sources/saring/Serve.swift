@@ -6,6 +6,7 @@ import SaringCore
 import SaringFiles
 import SaringServer
 import SaringStore
+import ServiceLifecycle
 
 extension Saring {
     struct Serve: AsyncParsableCommand {
@@ -59,6 +60,12 @@ extension Saring {
         @Option(help: "Browser origins allowed to call the API directly, as https://host[,…] (env SARING_CORS_ORIGINS; default none).")
         var corsOrigins: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Erase the text of rejected comments this long after they were decided, e.g. 30d; checked every hour (env SARING_ERASE_REJECTED_AFTER; default: kept).",
+                valueName: "age"))
+        var eraseRejectedAfter: String?
+
         @Flag(help: "Turn off the per-client, per-author, per-article and report rate limits (load tests); campaigns stay on.")
         var noRateLimits = false
 
@@ -75,6 +82,18 @@ extension Saring {
             }
             _ = try proxies()
             _ = try origins()
+            _ = try retention()
+        }
+
+        /// `--erase-rejected-after`, else `SARING_ERASE_REJECTED_AFTER`, as seconds; nil: off.
+        func retention() throws -> Double? {
+            let (text, source) = eraseRejectedAfter.map { ($0, "--erase-rejected-after") }
+                ?? (Configuration().value(.eraseRejectedAfter), Configuration.Variable.eraseRejectedAfter.rawValue)
+            guard let text else { return nil }
+            guard let seconds = AgeParser.seconds(text) else {
+                throw ValidationError("\(source) must be an age like 12h or 30d, got '\(text)'")
+            }
+            return seconds
         }
 
         func origins() throws -> Set<String> {
@@ -113,6 +132,7 @@ extension Saring {
             configured.bodyDeadline = .milliseconds(Int(bodyDeadline * 1000))
             configured.maxConnectionsPerClient = maxConnectionsPerClient
             configured.corsOrigins = try origins()
+            configured.eraseRejectedAfter = try retention().map { .milliseconds(Int($0 * 1000)) }
             let settings = configured
 
             var logger = Logger(label: "saring")
@@ -157,12 +177,17 @@ extension Saring {
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
                 hangup: hangup)
+            var services: [any Service] = [
+                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup),
+                WALCheckpointer(store: store, logger: logger),
+            ]
+            if let age = settings.eraseRejectedAfter {
+                services.append(RetentionPurger(store: store, age: age, logger: logger))
+                logger.info("retention: the text of rejected comments is erased \(AgeParser.format(Double(age.components.seconds))) after they were decided")
+            }
             let app = buildApplication(
                 settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder,
-                services: [
-                    reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup),
-                    WALCheckpointer(store: store, logger: logger),
-                ],
+                services: services,
                 logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")

@@ -32,6 +32,38 @@ struct SchemaInvariantTests {
         #expect(try await store.decisions(commentId: comment.id).count == 1)
     }
 
+    /// An erasure may rewrite a decision's reasons (keeping how many there are), nothing else.
+    @Test func decisionHistoryAllowsOnlyTheRewritingOfReasons() async throws {
+        let store = try Self.store()
+        let verdict = Verdict(status: .published, publishedBody: "halo", policyVersion: "test", reasons: ["banned with author Budi"])
+        let comment = try await store.submit(Self.draft("a1"), verdict: verdict)
+        try await store.writer.write { db in try db.execute(sql: #"UPDATE decisions SET reasons = '["banned with author [deleted]"]'"#) }
+        for change in [
+            #"reasons = '["a", "b"]'"#, "status = 'rejected'", "decided_by = 'lain'", "created_at = 0", "comment_id = 2", "batch_id = 1",
+        ] {
+            #expect(throws: DatabaseError.self, "\(change)") {
+                try store.writer.write { db in try db.execute(sql: "UPDATE decisions SET \(change)") }
+            }
+        }
+        #expect(try await store.decisions(commentId: comment.id).map(\.reasons) == [["banned with author [deleted]"]])
+    }
+
+    @Test func erasuresAreAppendOnlyAndNameNoText() async throws {
+        let store = try Self.store()
+        try await store.writer.write { db in
+            try db.execute(sql: "INSERT INTO erasures (kind, comments, requested_by, created_at) VALUES ('retention', 3, 'retention', 1)")
+        }
+        for statement in ["UPDATE erasures SET comments = 0", "DELETE FROM erasures"] {
+            #expect(throws: DatabaseError.self) { try store.writer.write { db in try db.execute(sql: statement) } }
+        }
+        // An author erasure names the author's row; a retention one names none.
+        #expect(throws: DatabaseError.self) {
+            try store.writer.write { db in
+                try db.execute(sql: "INSERT INTO erasures (kind, comments, requested_by, created_at) VALUES ('author', 0, 'ana', 1)")
+            }
+        }
+    }
+
     @Test func schemaRefusesReplyAcrossArticles() async throws {
         let store = try Self.store()
         let parent = try await store.submit(Self.draft("a1"), verdict: Self.published)

@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
         case corsOrigins = "SARING_CORS_ORIGINS"
         case addressKey = "SARING_ADDRESS_KEY"
         case moderator = "SARING_MODERATOR"
+        /// Retention: the text of rejected comments is erased this long (`30d`) after they were decided.
+        case eraseRejectedAfter = "SARING_ERASE_REJECTED_AFTER"
         case logLevel = "LOG_LEVEL"
     }
 

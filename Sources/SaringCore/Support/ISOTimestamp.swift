@@ -58,3 +58,45 @@ public enum ISOTimestamp {
         }
     }
 }
+
+extension ISOTimestamp {
+    /// Epoch milliseconds of `YYYY-MM-DDTHH:MM:SS[.fff]Z` (what ``string(millis:)`` writes; up to
+    /// three fraction digits), or nil for anything else.
+    public static func millis(_ text: String) -> Int64? {
+        let b = Array(text.utf8)
+        guard b.count >= 20, b.last == UInt8(ascii: "Z"), b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for i in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[i]) else { return nil }
+                value = value * 10 + Int64(b[i] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+            let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        var fraction: Int64 = 0
+        let rest = b.count - 1 - 19
+        if rest > 0 {
+            guard b[19] == UInt8(ascii: "."), (2...4).contains(rest), let digits = number(20..<(b.count - 1)) else { return nil }
+            fraction = digits * [1, 100, 10, 1][rest - 1]
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        guard civil(days: days) == (year, month, day) else { return nil }
+        return ((days * 86_400 + hour * 3600 + minute * 60 + second) * 1000) + fraction
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}
