@@ -122,6 +122,11 @@ struct QueryPlanTests {
             ("a comment's thread", HotQueries.thread, ["comments_by_parent (parent_id=?)"], ["thread", "t"]),
             ("an author's newest comments", HotQueries.authorRecent, ["comments_by_author (author_id=?)", "(identity=?)"], []),
             ("current bans", HotQueries.currentBans, ["authors_banned", "author_actions_by_author (author_id=?)"], ["authors_banned"]),
+            // The metrics' queue depths, read every few seconds: bounded counts through each queue's index.
+            ("pending depth", SaringStore.queueDepthQuery(.pending), ["(status=?)|comments_pending_by_score"], ["comments_pending_by_score"]),
+            ("flagged depth", SaringStore.queueDepthQuery(.flagged), ["comments_flagged"], ["comments_flagged_published", "comments_flagged"]),
+            ("reported depth", SaringStore.queueDepthQuery(.reported), ["reports_open"], ["reports_open", "reports_open_by_comment"]),
+            ("rejected depth", SaringStore.queueDepthQuery(.rejected), ["(status=?)"], []),
         ]
     }
 
@@ -160,6 +165,17 @@ struct QueryPlanTests {
         let store = try await Self.database()
         try await store.writer.write { db in try db.execute(sql: "ANALYZE") }
         try await Self.check(store, statistics: "after ANALYZE")
+    }
+
+    @Test func queueDepthsAreExactUnderTheirCapAndStopAtIt() async throws {
+        let store = try await Self.database()
+        let exact = try await store.queueDepths(cap: 10_000)
+        #expect(exact[.pending] == 900 && exact[.rejected] == 300, "\(exact)")
+        #expect(exact[.pending] == (try await store.queueCount(QueueFilter(kind: .pending))))
+        #expect(exact[.reported] == (try await store.queueCount(QueueFilter(kind: .reported))))
+        #expect(exact[.flagged] == (try await store.queueCount(QueueFilter(kind: .flagged))))
+        let capped = try await store.queueDepths(cap: 100)
+        #expect(capped[.pending] == 100 && capped[.rejected] == 100)
     }
 
     /// The page that was the bug: served from the article's own rows whatever else the table holds.

@@ -9,12 +9,15 @@ struct APIError: HTTPResponseError {
     let message: String
     /// Seconds for a `Retry-After` header (429, 503).
     let retryAfter: Int?
+    /// The rate limit that refused the request (429), for the metrics.
+    let limit: String?
 
-    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Int? = nil) {
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Int? = nil, limit: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.retryAfter = retryAfter
+        self.limit = limit
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {

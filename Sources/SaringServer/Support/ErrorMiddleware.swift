@@ -6,14 +6,18 @@ import SaringStore
 /// unexpected (logged, answered 500 without details). Busy storage answers 503 so clients retry;
 /// nothing was acknowledged, so nothing is lost.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: SaringMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            if let limit = error.limit { metrics.rateLimited(limit) }
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error, request).response(from: request, context: context)
         } catch StoreError.busy {
+            metrics.storageBusy()
             context.logger.warning("database busy", metadata: ["path": "\(request.uri.path)"])
             return try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly", retryAfter: 1)
                 .response(from: request, context: context)
