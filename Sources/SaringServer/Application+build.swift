@@ -51,7 +51,8 @@ public func buildRouter(
     // Outside the error middleware: an error answer to an allowed origin must carry CORS headers,
     // or the browser keeps the error's body from the page.
     router.add(middleware: CORSMiddleware(origins: settings.corsOrigins))
-    router.add(middleware: ErrorMiddleware(metrics: metrics))
+    let routes = RouteTable()
+    router.add(middleware: ErrorMiddleware(metrics: metrics, routes: routes))
     HealthController(store: store, judge: judge).addRoutes(to: router)
     let v1 = router.group("v1")
     OpenAPIController().addRoutes(to: v1)
@@ -61,5 +62,6 @@ public func buildRouter(
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
     ModerationController(store: store, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages).addRoutes(to: v1)
+    routes.fill(router.routes)
     return router
 }

@@ -7,6 +7,7 @@ import SaringStore
 /// nothing was acknowledged, so nothing is lost.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: SaringMetrics
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -34,7 +35,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func translate(_ error: HTTPError, _ request: Request) -> APIError {
         switch error.status {
         case .notFound:
-            APIError(.notFound, "not_found", "no route for \(request.method) \(request.uri.path)")
+            if case let methods = routes.methods(for: request.uri.path), !methods.isEmpty {
+                APIError(
+                    .methodNotAllowed, "method_not_allowed", "\(request.uri.path) takes \(methods.joined(separator: ", ")), not \(request.method)",
+                    allow: methods.joined(separator: ", "))
+            } else {
+                APIError(.notFound, "not_found", "no route for \(request.method) \(request.uri.path)")
+            }
         case .contentTooLarge:
             APIError(.contentTooLarge, "body_too_large", "request body is too large")
         default:

@@ -54,6 +54,21 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test func aKnownPathWithAMethodItDoesNotTakeIsAnswered405WithAllow() async throws {
+        try await LiveServer.run { server in
+            let trace = try await server.client.send("TRACE", "/v1/openapi.json", contentType: nil)
+            #expect(trace.status == 405 && trace.errorCode == "method_not_allowed", "\(trace.text)")
+            #expect(trace.headers["allow"] == "GET")
+            let delete = try await server.client.send("DELETE", "/v1/articles/berita-1/comments", contentType: nil)
+            #expect(delete.status == 405 && delete.headers["allow"] == "GET, HEAD, POST")
+            let claim = try await server.client.send("PUT", "/v1/comments/12/claim", contentType: nil)
+            #expect(claim.status == 405 && claim.headers["allow"] == "DELETE, POST")
+            // A path no route has stays 404.
+            let unknown = try await server.client.send("DELETE", "/v1/articles/berita-1/comments/extra", contentType: nil)
+            #expect(unknown.status == 404 && unknown.errorCode == "not_found")
+        }
+    }
+
     @Test func theDocumentIsServedAtV1OpenAPIJSON() async throws {
         try await LiveServer.run { server in
             let reply = try await server.client.send("GET", "/v1/openapi.json", contentType: nil)
