@@ -139,10 +139,16 @@ extension Saring {
             var logger = Logger(label: "saring")
             logger.logLevel = level
             let registry = PrometheusCollectorRegistry()
-            let factory = SaringMetrics.prometheusFactory(registry: registry)
-            // Once per process too; Saring's own metrics are made through `metrics`, passed down.
-            MetricsSystem.bootstrap(factory)
-            let metrics = SaringMetrics(factory: factory)
+            let metrics: SaringMetrics
+            if metricsPort != nil {
+                let factory = SaringMetrics.prometheusFactory(registry: registry)
+                // Once per process too; Saring's own metrics are made through `metrics`, passed down.
+                MetricsSystem.bootstrap(factory)
+                metrics = SaringMetrics(factory: factory)
+            } else {
+                // No listener, nothing to count: the request paths pay nothing for metrics.
+                metrics = SaringMetrics(factory: NOOPMetricsHandler.instance)
+            }
             let policy: Policy
             do {
                 policy = try PolicyFolder.load(settings.policiesPath)

@@ -126,6 +126,29 @@ struct MetricsTests {
         }
     }
 
+    @Test func campaignCommentsAndArticleBrakesAreCounted() async throws {
+        let files = [
+            "settings.yaml": "campaigns:\n  min-sources: 3\n  action: hold\narticle-brake:\n  max-comments: 4\n  window-minutes: 5\n  hold-minutes: 30\n"
+        ]
+        try await LiveServer.run(policyFiles: files, metrics: true) { server in
+            for n in 0..<6 {
+                let reply = try await server.client.json(
+                    "POST", "/v1/articles/promo-\(n)/comments", ["author": ["name": Readers.name(n)], "body": SpamWave.variant(n)],
+                    headers: ["X-Forwarded-For": "198.51.100.\(n + 10)"])
+                #expect(reply.status == 201)
+            }
+            for n in 0..<5 {
+                let reply = try await server.client.json(
+                    "POST", "/v1/articles/berita-panas/comments", Readers.body(n + 40), headers: ["X-Forwarded-For": "203.0.113.\(n + 10)"])
+                #expect(reply.status == 201)
+            }
+            let text = try await Self.scrape(server)
+            let campaign = try #require(Self.value(text, "saring_campaign_comments_total"), "\(text)")
+            #expect((3...6).contains(campaign))
+            #expect(Self.value(text, #"saring_article_brakes_total{event="engaged"}"#) == 1)
+        }
+    }
+
     @Test func groupCommitSizesAddUpToTheCommentsStored() async throws {
         try await LiveServer.run(metrics: true) { server in
             try await withThrowingTaskGroup(of: Int.self) { group in
