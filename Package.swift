@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // Hashes and HMAC (client-address hashes, key digests, content hashes): a maintained library.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        // Prometheus metrics on their own listener: swift-metrics' API, swift-prometheus' registry.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev).
@@ -56,7 +59,10 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         // CLI edge: the one executable.
         .executableTarget(
@@ -87,6 +93,7 @@ let package = Package(
             name: "SaringServerTests",
             dependencies: [
                 "SaringServer", "SaringStore", "SaringCore", "SaringFiles", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
     ],

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 import Logging
+import Metrics
 import SaringCore
 import SaringStore
 import ServiceLifecycle
@@ -13,13 +14,15 @@ import ServiceLifecycle
 ///   - judge: decides each new comment.
 ///   - abuse: client hashing, rate limits and their clock.
 ///   - keys: the credentials in force (site keys, moderators, admins).
-///   - services: run alongside the server (the policy reloader).
+///   - metrics: where requests and events are counted; none given, they are counted nowhere.
+///   - services: run alongside the server (the policy reloader, the metrics listener).
 ///   - onServerRunning: called with the bound port once listening (tests bind port 0).
 public func buildApplication(
     settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
+    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
     services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys)
+    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys, metrics: metrics)
     let connections = ConnectionLimiter(maxPerClient: settings.maxConnectionsPerClient, trustedProxies: abuse.resolver.trustedProxies)
     return Application(
         router: router,
@@ -36,27 +39,29 @@ public func buildApplication(
 
 /// Routes and middleware, without a socket.
 public func buildRouter(
-    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder
+    settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
+    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance)
 ) -> Router<SaringRequestContext> {
     let authenticator = Authenticator(keys: keys, abuse: abuse)
     let pages = PageCache()
     let router = Router(context: SaringRequestContext.self)
+    // Outermost: every answer, errors included, carries the request id and is counted.
+    router.add(middleware: RequestObservation(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware())
     // Outside the error middleware: an error answer to an allowed origin must carry CORS headers,
     // or the browser keeps the error's body from the page.
     router.add(middleware: CORSMiddleware(origins: settings.corsOrigins))
-    router.add(middleware: ErrorMiddleware())
-    router.get("healthz") { _, _ in
-        guard await store.isReachable() else {
-            throw APIError(.serviceUnavailable, "storage_unavailable", "the database cannot be read")
-        }
-        return JSONResponse.make(.ok, ["status": "ok"])
-    }
+    let routes = RouteTable()
+    router.add(middleware: ErrorMiddleware(metrics: metrics, routes: routes))
+    HealthController(store: store, judge: judge).addRoutes(to: router)
     let v1 = router.group("v1")
-    CommentsController(store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
-        .addRoutes(to: v1)
+    OpenAPIController().addRoutes(to: v1)
+    CommentsController(
+        store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages, metrics: metrics
+    ).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
     ModerationController(store: store, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages).addRoutes(to: v1)
+    routes.fill(router.routes)
     return router
 }

@@ -10,7 +10,7 @@ public final class SaringStore: Sendable {
     let writer: any DatabaseWriter
     let now: @Sendable () -> Date
     let migrations: [Migration]
-    let submissions = SubmissionQueue()
+    let submissions: SubmissionQueue
     /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
     let checkpointer: DatabaseQueue?
 
@@ -37,11 +37,13 @@ public final class SaringStore: Sendable {
     ///     there stalls every writer waiting on it for tens of milliseconds); the caller runs
     ///     ``checkpoint()`` now and then instead (`saring serve` does, every 250 ms).
     ///   - mode: whether a missing file is created or refused.
+    ///   - events: told of group commits (the server's metrics).
     /// - Throws: ``StoreError/cannotOpen(path:message:)``, ``StoreError/databaseMissing(path:)``.
     public init(
         path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
-        backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing
+        backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing, events: StoreEvents = StoreEvents()
     ) throws {
+        submissions = SubmissionQueue(events: events)
         if mode != .createIfMissing, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.databaseMissing(path: path)
         }

@@ -22,10 +22,12 @@ final class SubmissionQueue: Sendable {
     }
 
     let maxBatch: Int
+    let events: StoreEvents
     private let state = Mutex(State())
 
-    init(maxBatch: Int = 128) {
+    init(maxBatch: Int = 128, events: StoreEvents = StoreEvents()) {
         self.maxBatch = maxBatch
+        self.events = events
     }
 
     func submit(_ draft: CommentDraft, _ verdict: Verdict, to store: SaringStore) async throws -> Comment {
@@ -67,6 +69,7 @@ final class SubmissionQueue: Sendable {
                         }
                     }
                 }
+                events.groupCommitted(batch.count)
                 for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
             } catch {
                 // The transaction itself failed (busy past the timeout, disk full): nothing of it was

@@ -23,9 +23,12 @@ struct DatabaseOptions: ParsableArguments {
     /// - Parameters:
     ///   - backgroundCheckpoints: for `serve`, which checkpoints the WAL off the commit path.
     ///   - mode: whether a missing file is created.
-    func openStore(backgroundCheckpoints: Bool = false, mode: SaringStore.OpenMode = .existingOnly) throws -> SaringStore {
+    ///   - events: told of group commits (the server's metrics).
+    func openStore(
+        backgroundCheckpoints: Bool = false, mode: SaringStore.OpenMode = .existingOnly, events: StoreEvents = StoreEvents()
+    ) throws -> SaringStore {
         do {
-            return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode)
+            return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)
         } catch StoreError.databaseMissing(let path) {
             throw CLIError(
                 "no database at \(path): check --db (or SARING_DB); `saring migrate --db \(path)` creates a new one")

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import SaringCore
 import SaringFiles
 import SaringServer
@@ -69,8 +71,22 @@ extension Saring {
         @Flag(help: "Turn off the per-client, per-author, per-article and report rate limits (load tests); campaigns stay on.")
         var noRateLimits = false
 
+        @Option(help: "Serve Prometheus metrics (GET /metrics) on this port (default: no metrics listener).")
+        var metricsPort: Int?
+
+        @Option(help: "Address of the metrics listener (default: the --host address).")
+        var metricsHost: String?
+
+        @Option(help: "Log lines as json or text (default text); LOG_LEVEL sets the level.")
+        var logFormat: SaringLogHandler.Format = .text
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
+            if let metricsPort, !(0...65535).contains(metricsPort) {
+                throw ValidationError("--metrics-port must be 0-65535, got \(metricsPort)")
+            }
+            if metricsHost != nil, metricsPort == nil { throw ValidationError("--metrics-host needs --metrics-port") }
+            if let metricsHost, metricsHost.isEmpty { throw ValidationError("--metrics-host must not be empty") }
             do { _ = try Configuration().port(flag: port) } catch { throw ValidationError(error.description) }
             if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
@@ -135,8 +151,23 @@ extension Saring {
             configured.eraseRejectedAfter = try retention().map { .milliseconds(Int($0 * 1000)) }
             let settings = configured
 
+            let level = configuration.value(.logLevel).flatMap { Logger.Level(rawValue: $0) } ?? .info
+            let format = logFormat
+            // Once per process: anything that makes a logger of its own gets Saring's lines too.
+            LoggingSystem.bootstrap { _ in SaringLogHandler(format: format, level: level) }
             var logger = Logger(label: "saring")
-            logger.logLevel = configuration.value(.logLevel).flatMap { Logger.Level(rawValue: $0) } ?? .info
+            logger.logLevel = level
+            let registry = PrometheusCollectorRegistry()
+            let metrics: SaringMetrics
+            if metricsPort != nil {
+                let factory = SaringMetrics.prometheusFactory(registry: registry)
+                // Once per process too; Saring's own metrics are made through `metrics`, passed down.
+                MetricsSystem.bootstrap(factory)
+                metrics = SaringMetrics(factory: factory)
+            } else {
+                // No listener, nothing to count: the request paths pay nothing for metrics.
+                metrics = SaringMetrics(factory: NOOPMetricsHandler.instance)
+            }
             let policy: Policy
             do {
                 policy = try PolicyFolder.load(settings.policiesPath)
@@ -147,7 +178,7 @@ extension Saring {
                 throw CLIError("refusing to start: \(error)")
             }
             let log = logger
-            let store = try database.openStore(backgroundCheckpoints: true, mode: .createIfMissing)
+            let store = try database.openStore(backgroundCheckpoints: true, mode: .createIfMissing, events: metrics.storeEvents)
             do {
                 let applied = try store.migrate()
                 if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
@@ -176,19 +207,24 @@ extension Saring {
             let hangup = HangupSignal()
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
-                hangup: hangup)
+                hangup: hangup, metrics: metrics)
             var services: [any Service] = [
-                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup),
-                WALCheckpointer(store: store, logger: logger),
+                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup), WALCheckpointer(store: store, logger: logger),
             ]
             if let age = settings.eraseRejectedAfter {
                 services.append(RetentionPurger(store: store, age: age, logger: logger))
                 logger.info("retention: the text of rejected comments is erased \(AgeParser.format(Double(age.components.seconds))) after they were decided")
             }
+            if let metricsPort {
+                let host = metricsHost ?? settings.host
+                services.append(
+                    MetricsServer(
+                        registry: registry, metrics: metrics, store: store, judge: holder, host: host, port: metricsPort, logger: logger,
+                        onServerRunning: { port in log.info("metrics on http://\(host):\(port)/metrics") }))
+            }
             let app = buildApplication(
-                settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder,
-                services: services,
-                logger: logger,
+                settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder, metrics: metrics,
+                services: services, logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })
@@ -196,3 +232,5 @@ extension Saring {
         }
     }
 }
+
+extension SaringLogHandler.Format: ExpressibleByArgument {}

@@ -51,6 +51,9 @@ final class ServeProcess: @unchecked Sendable {
         }
     }
 
+    /// Everything the server printed so far.
+    var outputText: String { String(decoding: output, as: UTF8.self) }
+
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     func stop() {

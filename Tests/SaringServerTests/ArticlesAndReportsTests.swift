@@ -91,12 +91,23 @@ struct ArticlesAndReportsTests {
         }
     }
 
-    @Test(arguments: [("GET", "/nope"), ("DELETE", "/v1/articles/a1/comments"), ("GET", "/v1/comments/1/reports")])
+    @Test(arguments: [("GET", "/nope"), ("DELETE", "/v1/articles/a1/comments/9"), ("GET", "/v1/comments/1/reports/2")])
     func unknownRoutesAnswerJSON404(_ method: String, _ path: String) async throws {
         try await LiveServer.run { server in
             let reply = try await server.client.send(method, path, contentType: nil)
             #expect(reply.status == 404)
             #expect(reply.errorCode == "not_found")
+        }
+    }
+
+    /// A path that exists, asked with a method it does not take, is 405 with the methods it does.
+    @Test(arguments: [("DELETE", "/v1/articles/a1/comments", "GET, HEAD, POST"), ("GET", "/v1/comments/1/reports", "POST")])
+    func knownPathsWithAnotherMethodAnswerJSON405(_ method: String, _ path: String, _ allow: String) async throws {
+        try await LiveServer.run { server in
+            let reply = try await server.client.send(method, path, contentType: nil)
+            #expect(reply.status == 405)
+            #expect(reply.errorCode == "method_not_allowed")
+            #expect(reply.headers["allow"] == allow)
         }
     }
 }

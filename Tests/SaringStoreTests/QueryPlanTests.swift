@@ -134,6 +134,11 @@ struct QueryPlanTests {
             ("retention: how many", DataQueries.rejectedToEraseCount, ["comments_rejected_unerased (status=? AND updated_at<?)"], []),
             ("forget: an author's addresses", DataQueries.authorHashes, ["(author_id=?)", "banned_clients_by_author (author_id=?)"], []),
             ("forget: reports from an address", DataQueries.forgetReportsFrom, ["reports_by_client (client_hash=?)"], []),
+            // The metrics' queue depths, read every few seconds: bounded counts through each queue's index.
+            ("pending depth", SaringStore.queueDepthQuery(.pending), ["(status=?)|comments_pending_by_score"], ["comments_pending_by_score"]),
+            ("flagged depth", SaringStore.queueDepthQuery(.flagged), ["comments_flagged"], ["comments_flagged_published", "comments_flagged"]),
+            ("reported depth", SaringStore.queueDepthQuery(.reported), ["reports_open"], ["reports_open", "reports_open_by_comment"]),
+            ("rejected depth", SaringStore.queueDepthQuery(.rejected), ["(status=?)"], []),
         ]
     }
 
@@ -182,6 +187,17 @@ struct QueryPlanTests {
             let details = try await Self.plan(store, DataQueries.exportComments(article: article, since: since, statuses: statuses))
             #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(details)")
         }
+    }
+
+    @Test func queueDepthsAreExactUnderTheirCapAndStopAtIt() async throws {
+        let store = try await Self.database()
+        let exact = try await store.queueDepths(cap: 10_000)
+        #expect(exact[.pending] == 900 && exact[.rejected] == 300, "\(exact)")
+        #expect(exact[.pending] == (try await store.queueCount(QueueFilter(kind: .pending))))
+        #expect(exact[.reported] == (try await store.queueCount(QueueFilter(kind: .reported))))
+        #expect(exact[.flagged] == (try await store.queueCount(QueueFilter(kind: .flagged))))
+        let capped = try await store.queueDepths(cap: 100)
+        #expect(capped[.pending] == 100 && capped[.rejected] == 100)
     }
 
     /// The page that was the bug: served from the article's own rows whatever else the table holds.

@@ -19,10 +19,13 @@ public protocol CommentJudge: Sendable {
     func judge(_ draft: CommentDraft) -> Verdict
     /// The folder-wide settings in force (rate limits, campaigns, … are read per request).
     var settings: PolicySettings { get }
+    /// The version of the policy in force; nil when none is (the server is then not ready).
+    var versionInForce: String? { get }
 }
 
 extension CommentJudge {
     public var settings: PolicySettings { PolicySettings() }
+    public var versionInForce: String? { nil }
 
     /// Judges a comment whose author's record is known already (tools, tests).
     public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {
@@ -35,6 +38,8 @@ public struct PublishAllJudge: CommentJudge {
     public static let version = "builtin:publish-all"
 
     public init() {}
+
+    public var versionInForce: String? { Self.version }
 
     public func judge(_ draft: CommentDraft) -> Verdict {
         Verdict(status: .published, publishedBody: draft.body, policyVersion: Self.version)

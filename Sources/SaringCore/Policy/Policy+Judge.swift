@@ -1,4 +1,6 @@
 extension Policy: CommentJudge {
+    public var versionInForce: String? { version }
+
     /// Judges one comment: runs every candidate rule on the fields it looks at, adds the checks of
     /// the settings, and decides by the fixed precedence reject > hold > flag > publish, with
     /// masks applied to what is published and scores added up against the thresholds.

@@ -37,7 +37,7 @@ public struct AbuseControls: Sendable {
             let seconds = max(1, (wait + 999) / 1000)
             throw APIError(
                 .tooManyRequests, "rate_limited", "too many requests (\(limit) limit); retry in \(seconds) s",
-                retryAfter: Int(min(seconds, 86_400)))
+                retryAfter: Int(min(seconds, 86_400)), limit: limit)
         }
     }
 }

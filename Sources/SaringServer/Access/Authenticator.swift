@@ -18,7 +18,7 @@ struct Authenticator: Sendable {
         if case .limited(_, let wait) = abuse.limiter.peek(failures, rule: Self.failureRule, at: abuse.millis) {
             throw APIError(
                 .tooManyRequests, "rate_limited", "too many failed authentication attempts; retry later",
-                retryAfter: Int(max(1, (wait + 999) / 1000)))
+                retryAfter: Int(max(1, (wait + 999) / 1000)), limit: "auth-failures")
         }
         let token = header.hasPrefix("Bearer ") ? String(header.dropFirst(7)) : ""
         guard !token.isEmpty, let caller = keys.current.caller(forToken: token) else {

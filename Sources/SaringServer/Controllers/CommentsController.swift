@@ -12,6 +12,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
     let abuse: AbuseControls
     let authenticator: Authenticator
     let pages: PageCache
+    let metrics: SaringMetrics
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("articles/:articleId/comments", use: submit)
@@ -56,7 +57,10 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             abuse.campaigns.lookup(
                 $0, authorKey: draft.authorIdentity.key, clientKey: clientHash, at: abuse.millis, settings: limits.campaigns)
         }
-        if let finding { verdict = verdict.inCampaign(finding, settings: limits.campaigns) }
+        if let finding {
+            verdict = verdict.inCampaign(finding, settings: limits.campaigns)
+            metrics.campaignComment()
+        }
         let comment: Comment
         do {
             comment = try await store.submit(draft, verdict: verdict)
@@ -66,6 +70,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             throw APIError(
                 .unprocessableContent, "unknown_parent", "parentId \(parentId) is not a published comment of article \(articleId)")
         }
+        metrics.comment(comment, verdict: verdict)
         if comment.status == .published { pages.invalidate(articleId, at: abuse.millis) }
         if let signature {
             abuse.campaigns.remember(
@@ -117,10 +122,12 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
         switch abuse.brakes.arrival(articleId: articleId, at: abuse.millis, settings: brake) {
         case .engage(let until, let count):
             try await store.engageBrake(articleId: articleId, until: Date(timeIntervalSince1970: Double(until) / 1000))
+            metrics.brake("engaged")
             logger.warning(
                 "article brake engaged: \(count) new comments within \(brake.windowMinutes) min; every new comment is held for \(brake.holdMinutes) min",
                 metadata: ["article": "\(articleId)"])
         case .ended:
+            metrics.brake("ended")
             logger.info("article brake ended", metadata: ["article": "\(articleId)"])
         case nil:
             break

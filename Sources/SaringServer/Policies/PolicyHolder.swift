@@ -19,6 +19,8 @@ public final class PolicyHolder: CommentJudge {
 
     public var settings: PolicySettings { current.settings }
 
+    public var versionInForce: String? { current.version }
+
     public func judge(_ draft: CommentDraft) -> Verdict {
         current.judge(draft)
     }

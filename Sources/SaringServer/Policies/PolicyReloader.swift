@@ -14,8 +14,13 @@ public struct PolicyReloader: Service {
     let interval: Duration
     let logger: Logger
     let hangup: HangupSignal
+    let metrics: SaringMetrics?
 
-    public init(path: String, holder: PolicyHolder, interval: Duration, logger: Logger, hangup: HangupSignal = HangupSignal()) {
+    public init(
+        path: String, holder: PolicyHolder, interval: Duration, logger: Logger, hangup: HangupSignal = HangupSignal(),
+        metrics: SaringMetrics? = nil
+    ) {
+        self.metrics = metrics
         self.path = path
         self.holder = holder
         self.interval = interval
@@ -52,7 +57,10 @@ public struct PolicyReloader: Service {
         do {
             source = try PolicyFolder.read(path)
         } catch {
-            if lastRefused != "unreadable" { logger.error("policy reload refused: \(error); keeping \(holder.current.version)") }
+            if lastRefused != "unreadable" {
+                metrics?.policyReload(ok: false)
+                logger.error("policy reload refused: \(error); keeping \(holder.current.version)")
+            }
             return "unreadable"
         }
         let version = source.version
@@ -60,9 +68,11 @@ public struct PolicyReloader: Service {
         switch PolicyCompiler.compile(source) {
         case .success(let policy):
             holder.replace(with: policy)
+            metrics?.policyReload(ok: true)
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(path))")
             return nil
         case .failure(let error):
+            metrics?.policyReload(ok: false)
             for diagnostic in error.diagnostics { logger.error("policy reload refused: \(path)/\(diagnostic)") }
             logger.error("policy \(version) refused (\(error.diagnostics.count) problems); keeping \(holder.current.version)")
             return version

@@ -9,12 +9,21 @@ struct APIError: HTTPResponseError {
     let message: String
     /// Seconds for a `Retry-After` header (429, 503).
     let retryAfter: Int?
+    /// The rate limit that refused the request (429), for the metrics.
+    let limit: String?
+    /// The methods the path takes, for an `Allow` header (405).
+    let allow: String?
 
-    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Int? = nil) {
+    init(
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Int? = nil, limit: String? = nil,
+        allow: String? = nil
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.retryAfter = retryAfter
+        self.limit = limit
+        self.allow = allow
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -23,6 +32,7 @@ struct APIError: HTTPResponseError {
             response.headers[.wwwAuthenticate] = "Bearer"
         }
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        if let allow { response.headers[.allow] = allow }
         return response
     }
 

@@ -28,7 +28,7 @@ struct CORSMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         if allowed, let origin {
             response.headers[.accessControlAllowOrigin] = origin
-            response.headers[.accessControlExposeHeaders] = "ETag, Retry-After"
+            response.headers[.accessControlExposeHeaders] = "ETag, Retry-After, X-Request-Id"
             response.headers[.vary] = "Origin"
         }
         return response

@@ -6,14 +6,19 @@ import SaringStore
 /// unexpected (logged, answered 500 without details). Busy storage answers 503 so clients retry;
 /// nothing was acknowledged, so nothing is lost.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: SaringMetrics
+    let routes: RouteTable
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            if let limit = error.limit { metrics.rateLimited(limit) }
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try translate(error, request).response(from: request, context: context)
         } catch StoreError.busy {
+            metrics.storageBusy()
             context.logger.warning("database busy", metadata: ["path": "\(request.uri.path)"])
             return try APIError(.serviceUnavailable, "storage_busy", "the database is busy; retry shortly", retryAfter: 1)
                 .response(from: request, context: context)
@@ -30,7 +35,13 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func translate(_ error: HTTPError, _ request: Request) -> APIError {
         switch error.status {
         case .notFound:
-            APIError(.notFound, "not_found", "no route for \(request.method) \(request.uri.path)")
+            if case let methods = routes.methods(for: request.uri.path), !methods.isEmpty {
+                APIError(
+                    .methodNotAllowed, "method_not_allowed", "\(request.uri.path) takes \(methods.joined(separator: ", ")), not \(request.method)",
+                    allow: methods.joined(separator: ", "))
+            } else {
+                APIError(.notFound, "not_found", "no route for \(request.method) \(request.uri.path)")
+            }
         case .contentTooLarge:
             APIError(.contentTooLarge, "body_too_large", "request body is too large")
         default:

@@ -3,6 +3,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 import SaringCore
 import SaringFiles
 import SaringServer
@@ -17,6 +18,8 @@ struct LiveServer: Sendable {
     /// The policy folder when the server runs on one (files can be rewritten to test reloads).
     let policyFolder: URL?
     let policies: PolicyHolder?
+    /// The metrics listener, when the server runs with one (`metrics: true`).
+    let metricsClient: RawHTTP?
 
     /// Rate limits are off unless `rateLimits`; `127.0.0.1` is a trusted proxy, so a test speaks for
     /// distinct clients with `X-Forwarded-For`.
@@ -33,6 +36,9 @@ struct LiveServer: Sendable {
         now: @escaping @Sendable () -> Date = { Date() },
         keysFile: String? = nil,
         log: CapturedLog? = nil,
+        logger given: Logger? = nil,
+        metrics withMetrics: Bool = false,
+        queueDepthInterval: Duration = .seconds(5),
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -41,12 +47,15 @@ struct LiveServer: Sendable {
         var settings = settings
         settings.port = 0
         settings.databasePath = folder.appendingPathComponent("test.sqlite").path
-        let store = try SaringStore(path: settings.databasePath, now: now)
+        // A registry of the test's own: the global MetricsSystem is never bootstrapped in tests.
+        let registry = PrometheusCollectorRegistry()
+        let metrics = SaringMetrics(factory: SaringMetrics.prometheusFactory(registry: registry))
+        let store = try SaringStore(path: settings.databasePath, now: now, events: metrics.storeEvents)
         try store.migrate()
 
-        var logger = log?.logger() ?? Logger(label: "saring-test")
+        var logger = given ?? log?.logger() ?? Logger(label: "saring-test")
         // Cancelling the server at the end of each test logs an error we do not need to see.
-        if log == nil { logger.logLevel = .critical }
+        if log == nil, given == nil { logger.logLevel = .critical }
         var judge = judge
         var services: [any Service] = []
         var holder: PolicyHolder? = nil
@@ -55,12 +64,20 @@ struct LiveServer: Sendable {
             let policies = folder.appendingPathComponent("Policies")
             try writePolicyFolder(policies, policyFiles)
             let loaded = PolicyHolder(try PolicyFolder.load(policies.path))
-            services.append(PolicyReloader(path: policies.path, holder: loaded, interval: .milliseconds(50), logger: logger))
+            services.append(
+                PolicyReloader(path: policies.path, holder: loaded, interval: .milliseconds(50), logger: logger, metrics: metrics))
             judge = loaded
             holder = loaded
             policyFolder = policies
         }
         let (ports, portSink) = AsyncStream.makeStream(of: Int.self)
+        let (metricsPorts, metricsPortSink) = AsyncStream.makeStream(of: Int.self)
+        if withMetrics {
+            services.append(
+                MetricsServer(
+                    registry: registry, metrics: metrics, store: store, judge: judge, host: "127.0.0.1", port: 0,
+                    depthInterval: queueDepthInterval, logger: logger, onServerRunning: { port in metricsPortSink.yield(port) }))
+        }
         let app = buildApplication(
             settings: settings, store: store, judge: judge,
             abuse: AbuseControls(
@@ -68,17 +85,23 @@ struct LiveServer: Sendable {
                     trustedProxies: try AddressRange.list(trustedProxies),
                     key: try AddressKey.load(hex: nil, databasePath: settings.databasePath)),
                 limiter: limiter, rateLimitsEnabled: rateLimits, now: now),
-            keys: try Self.keys(keysFile, in: folder, adminToken: settings.adminToken),
+            keys: try Self.keys(keysFile, in: folder, adminToken: settings.adminToken), metrics: metrics,
             services: services, logger: logger,
             onServerRunning: { port in portSink.yield(port) })
         let serverTask = Task { try await app.run() }
         defer { serverTask.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw RawHTTP.Failure(description: "server did not start") }
+        var metricsClient: RawHTTP? = nil
+        if withMetrics {
+            var metricsIterator = metricsPorts.makeAsyncIterator()
+            guard let metricsPort = await metricsIterator.next() else { throw RawHTTP.Failure(description: "metrics listener did not start") }
+            metricsClient = RawHTTP(port: metricsPort)
+        }
         try await body(
             LiveServer(
                 client: RawHTTP(port: port), store: store, databasePath: settings.databasePath, policyFolder: policyFolder,
-                policies: holder))
+                policies: holder, metricsClient: metricsClient))
     }
 
     /// The credentials: `keysFile` (written beside the database) plus the settings' admin token.
