@@ -40,5 +40,6 @@ public struct Migration: Sendable, Equatable {
         ("0005_verified_authors.sql", PackageResources._005_verified_authors_sql),
         ("0006_article_page_index.sql", PackageResources._006_article_page_index_sql),
         ("0007_moderation_batches.sql", PackageResources._007_moderation_batches_sql),
+        ("0009_policy_tuning.sql", PackageResources._009_policy_tuning_sql),
     ]
 }

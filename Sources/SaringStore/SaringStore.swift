@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SaringCore
+import Synchronization
 
 /// The one door to Saring's data. Everything else asks it by intent (submit, list a page, report,
 /// …) and never writes SQL of its own, so another backend can stand behind the same methods.
@@ -13,6 +14,9 @@ public final class SaringStore: Sendable {
     let submissions = SubmissionQueue()
     /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
     let checkpointer: DatabaseQueue?
+    /// Policy versions recorded by this process, by content hash: a new decision names its
+    /// version's row without a query (see ``recordPolicyVersion(_:_:)``).
+    let policyVersionIds = Mutex<[String: Int64]>([:])
 
     /// Whether opening may create the database file.
     public enum OpenMode: Sendable {
@@ -21,6 +25,9 @@ public final class SaringStore: Sendable {
         /// Refuses a missing file with ``StoreError/databaseMissing(path:)``: a mistyped path must
         /// not leave an empty database behind that shows an empty queue.
         case existingOnly
+        /// An existing file, opened read-only: nothing, not even the WAL, is written (`saring
+        /// policy replay`); migrations cannot run.
+        case readOnly
     }
 
     /// Opens the database at `path` (creating it if `mode` allows); `":memory:"` gives a private
@@ -38,11 +45,12 @@ public final class SaringStore: Sendable {
         path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
         backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing
     ) throws {
-        if mode == .existingOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+        if mode != .createIfMissing, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.databaseMissing(path: path)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
+        config.readonly = mode == .readOnly
         // The server and moderators' CLI share the file: wait for each other rather than fail.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -57,7 +65,11 @@ public final class SaringStore: Sendable {
             if backgroundCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000") }
         }
         do {
-            if path == ":memory:" {
+            if mode == .readOnly {
+                // One connection that never writes: a pool would set the journal mode.
+                writer = try DatabaseQueue(path: path, configuration: config)
+                checkpointer = nil
+            } else if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: config)
                 checkpointer = nil
             } else {
