@@ -117,17 +117,17 @@ extension HotQueries {
     /// The rule hits on the window's comments.
     static let windowHits = """
         SELECT h.comment_id, h.rule_id, h.shadow, h.action, h.score, h.span_start IS NULL
-        FROM comments c JOIN rule_hits h ON h.comment_id = c.id
+        FROM comments c CROSS JOIN rule_hits h ON h.comment_id = c.id
         WHERE c.created_at >= ?
         """
 
     /// Moderators' approvals and rejections on the window's comments that still count (not undo
-    /// entries, not undone), oldest first: a comment's last one is its standing verdict.
+    /// entries, not undone), with their ids: a comment's newest one is its standing verdict. The
+    /// comments lead (CROSS JOIN): ordered by decision id, SQLite walked every decision instead.
     static let windowVerdicts = """
-        SELECT d.comment_id, d.action FROM comments c JOIN decisions d ON d.comment_id = c.id
+        SELECT d.comment_id, d.action, d.id FROM comments c CROSS JOIN decisions d ON d.comment_id = c.id
         WHERE c.created_at >= ? AND d.actor_kind = 'moderator' AND d.undoes IS NULL AND d.action IN ('approve', 'reject')
             AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
-        ORDER BY d.id
         """
 
     /// The window's comments: what grouping misses and suggesting rules read.

@@ -24,9 +24,14 @@ extension SaringStore {
                         action: action == "score" ? "score \(score.formatted())" : action, limitExceeded: regexRule && noSpan))
             }
             var answers: [Int64: TuningWindow.Answer] = [:]
+            var newest: [Int64: Int64] = [:]
             let verdictRows = try Row.fetchCursor(db, sql: HotQueries.windowVerdicts, arguments: [sinceMillis])
             while let row = try verdictRows.next() {
-                answers[row[0]] = (row[1] as String) == "approve" ? .approved : .rejected
+                let commentId: Int64 = row[0]
+                let decisionId: Int64 = row[2]
+                guard decisionId > newest[commentId] ?? 0 else { continue }
+                newest[commentId] = decisionId
+                answers[commentId] = (row[1] as String) == "approve" ? .approved : .rejected
             }
             var items: [TuningWindow.Item] = []
             let itemRows = try Row.fetchCursor(db, sql: HotQueries.windowComments, arguments: [sinceMillis])

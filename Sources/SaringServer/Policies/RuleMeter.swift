@@ -25,7 +25,7 @@ public final class RuleMeter: Service, Sendable {
         var timings: [String: [String: RuleTimingSample]] = [:]
     }
 
-    private struct Sample: Sendable {
+    struct Sample: Sendable {
         let version: String
         let body: String
     }
@@ -74,7 +74,7 @@ public final class RuleMeter: Service, Sendable {
         await flushLogging()
     }
 
-    private func measure(_ sample: Sample) {
+    func measure(_ sample: Sample) {
         let policy = holder.current
         guard policy.version == sample.version else { return }
         let costs = policy.profile([sample.body]).filter { $0.runs > 0 }
