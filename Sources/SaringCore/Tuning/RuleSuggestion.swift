@@ -26,8 +26,10 @@ public struct RuleSuggestion: Sendable, Equatable, Codable {
         guard !candidates.isEmpty else { return [] }
         let keptItems = window.items.filter(window.kept)
         var keptBy: [String: [Int]] = [:]
-        for (index, item) in keptItems.enumerated() {
-            for phrase in phrases.phrases(item.body) where candidates[phrase] != nil { keptBy[phrase, default: []].append(index) }
+        // Each kept comment normalized once; its phrases also pick the no-match examples.
+        let keptPhrases = keptItems.map { phrases.phrases($0.body) }
+        for (index, found) in keptPhrases.enumerated() {
+            for phrase in found where candidates[phrase] != nil { keptBy[phrase, default: []].append(index) }
         }
         let ranked = candidates.filter { phrase, rejected in
             (keptBy[phrase]?.count ?? 0) * 5 <= rejected.count
@@ -45,10 +47,11 @@ public struct RuleSuggestion: Sendable, Equatable, Codable {
             if policy.judge(probe).hits.contains(where: { !$0.shadow && $0.field == .body }) { continue }
             covered.append(set)
             let examples = indexes.map { rejectedItems[$0].body }.sorted { $0.unicodeScalars.count < $1.unicodeScalars.count }
-            let keptWithout = keptItems.lazy.filter { item in
-                let words = Set(phrases.words(item.body))
-                return phrase.split(separator: " ").contains { words.contains(String($0)) } && !phrases.phrases(item.body).contains(phrase)
-            }
+            // Near misses: kept comments sharing one of the phrase's words, not the phrase.
+            let words = phrase.split(separator: " ").map(String.init)
+            let keptWithout = keptItems.indices.lazy.filter { index in
+                !keptPhrases[index].contains(phrase) && words.contains { keptPhrases[index].contains($0) }
+            }.map { keptItems[$0] }
             result.append(
                 RuleSuggestion(
                     phrase: phrase, rejected: indexes.count, approved: keptBy[phrase]?.count ?? 0,
