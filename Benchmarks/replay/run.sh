@@ -2,8 +2,9 @@
 # Replay benchmark: `saring policy replay` over a database of --comments stored comments (default
 # 1,000,000), filled straight through SQLite by Benchmarks/scale/fill.py (varied texts from
 # Benchmarks/perf/textgen, a year of comments, realistic queues). The candidate is the shipped
-# Policies/ plus one new rule file (a plausible change: a new gambling rule, profanity flagged
-# instead of masked would be another); the policy in force is the shipped Policies/. Prints the
+# Policies/ with profanity held for review instead of masked, plus a new gambling rule and a
+# too-broad rule that holds every comment about "wakil rakyat" (what replay is for: it shows how
+# many ordinary comments that would hold); the policy in force is the shipped Policies/. Prints the
 # wall time, comments per second and the transitions found; checks that the database is
 # unchanged byte for byte (file and WAL) afterwards.
 # Usage: Benchmarks/replay/run.sh [--binary PATH] [--comments N] [--workers N] [--keep DIR]
@@ -46,9 +47,16 @@ fi
 candidate="$work/candidate"
 rm -rf "$candidate" && mkdir -p "$candidate"
 cp "$repo"/Policies/*.yaml "$candidate/"
+sed -i 's/^    action: mask$/    action: hold/' "$candidate/kasar.yaml"
 cat > "$candidate/replay-bench.yaml" <<'YAML'
-# The benchmark's candidate change: one more gambling rule.
+# The benchmark's candidate change: one more gambling rule, and one far too broad.
 rules:
+  - id: politik.wakil-rakyat
+    description: Comments about members of parliament, held (too broad, on purpose)
+    words: [wakil rakyat]
+    action: hold
+    examples:
+      match: ["para wakil rakyat tidur"]
   - id: judol.bench-bonus
     description: Bonus offers of gambling sites
     words: [bonus new member, bonus deposit, cashback mingguan]
