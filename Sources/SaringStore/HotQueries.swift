@@ -151,6 +151,10 @@ extension HotQueries {
         ORDER BY c.id LIMIT ?
         """
 
+    /// The first comment of a replay's window, read off the window's own index entries: left to
+    /// itself SQLite answered `min(id)` by walking the table in id order from its first row.
+    static let replayFirstSince = "SELECT min(id) FROM comments INDEXED BY comments_by_created WHERE created_at >= ?"
+
     /// The same, for one article (through its own comments).
     static let replayArticleChunk = """
         SELECT c.id, c.article_id, c.author_id, c.author_name, a.email, c.body, c.created_at, a.identity, r.premoderated

@@ -70,7 +70,7 @@ extension SaringStore {
             let sinceMillis = scope.since.map(Timestamp.millis) ?? Int64.min
             if scope.since != nil {
                 // Through the time index; ids grow with time, so the window is an id range from there.
-                let first = try Int64.fetchOne(db, sql: "SELECT min(id) FROM comments WHERE created_at >= ?", arguments: [sinceMillis])
+                let first = try Int64.fetchOne(db, sql: HotQueries.replayFirstSince, arguments: [sinceMillis])
                 afterId = (first ?? Int64.max) - 1
             }
             if let limit = scope.limit {

@@ -148,6 +148,7 @@ struct QueryPlanTests {
             // `saring policy replay`: chunks in id order after a cursor, for the whole table or one article.
             ("replay chunk", HotQueries.replayChunk, ["(rowid>?)", "(rowid=?)|(id=?)", "PRIMARY KEY (id=?)"], []),
             ("replay article chunk", HotQueries.replayArticleChunk, ["(article_id=?", "(rowid=?)|(id=?)", "PRIMARY KEY (id=?)"], []),
+            ("replay window start", HotQueries.replayFirstSince, ["comments_by_created (created_at>?)"], []),
             ("published before", HotQueries.publishedByAuthorBefore, ["comments_by_author (author_id=? AND status=? AND rowid<?)"], []),
         ]
     }
