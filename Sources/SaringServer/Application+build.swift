@@ -15,14 +15,16 @@ import ServiceLifecycle
 ///   - abuse: client hashing, rate limits and their clock.
 ///   - keys: the credentials in force (site keys, moderators, admins).
 ///   - metrics: where requests and events are counted; none given, they are counted nowhere.
-///   - services: run alongside the server (the policy reloader, the metrics listener).
+///   - services: run alongside the server (the policy reloader, the metrics listener, the rule meter).
+///   - meter: notes each judgement and times rules (it must also be among `services` to flush).
 ///   - onServerRunning: called with the bound port once listening (tests bind port 0).
 public func buildApplication(
     settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
     metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
-    services: [any Service] = [], logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    services: [any Service] = [], meter: RuleMeter? = nil, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys, metrics: metrics)
+    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys, metrics: metrics, meter: meter)
     let connections = ConnectionLimiter(maxPerClient: settings.maxConnectionsPerClient, trustedProxies: abuse.resolver.trustedProxies)
     return Application(
         router: router,
@@ -40,7 +42,8 @@ public func buildApplication(
 /// Routes and middleware, without a socket.
 public func buildRouter(
     settings: ServerSettings, store: SaringStore, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
-    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance)
+    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
+    meter: RuleMeter? = nil
 ) -> Router<SaringRequestContext> {
     let authenticator = Authenticator(keys: keys, abuse: abuse)
     let pages = PageCache()
@@ -57,8 +60,10 @@ public func buildRouter(
     let v1 = router.group("v1")
     OpenAPIController().addRoutes(to: v1)
     CommentsController(
-        store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages, metrics: metrics
+        store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages, metrics: metrics,
+        meter: meter
     ).addRoutes(to: v1)
+    PolicyController(judge: judge, authenticator: authenticator).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
     ModerationController(store: store, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages).addRoutes(to: v1)

@@ -107,3 +107,66 @@ extension HotQueries {
         ORDER BY x.id DESC
         """
 }
+
+/// What `saring policy stats` reads over a time window (`created_at >= ?`): each through the
+/// comments' time index to the rows of the window, whatever the table holds before it.
+extension HotQueries {
+    /// The version loaded last.
+    static let latestPolicyVersion = "SELECT * FROM policy_versions ORDER BY loaded_at DESC, id DESC LIMIT 1"
+
+    /// The rule hits on the window's comments.
+    static let windowHits = """
+        SELECT h.comment_id, h.rule_id, h.shadow, h.action, h.score, h.span_start IS NULL
+        FROM comments c CROSS JOIN rule_hits h ON h.comment_id = c.id
+        WHERE c.created_at >= ?
+        """
+
+    /// Moderators' approvals and rejections on the window's comments that still count (not undo
+    /// entries, not undone), with their ids: a comment's newest one is its standing verdict. The
+    /// comments lead (CROSS JOIN): ordered by decision id, SQLite walked every decision instead.
+    static let windowVerdicts = """
+        SELECT d.comment_id, d.action, d.id FROM comments c CROSS JOIN decisions d ON d.comment_id = c.id
+        WHERE c.created_at >= ? AND d.actor_kind = 'moderator' AND d.undoes IS NULL AND d.action IN ('approve', 'reject')
+            AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+        """
+
+    /// The window's comments: what grouping misses and suggesting rules read.
+    static let windowComments = """
+        SELECT c.id, c.status, c.flagged, c.author_id, c.author_name, c.campaign_id, c.body,
+            (SELECT d.status FROM decisions d WHERE d.comment_id = c.id AND d.actor_kind = 'policy' ORDER BY d.id LIMIT 1)
+        FROM comments c WHERE c.created_at >= ?
+        """
+
+    /// The rules' measured costs since a day (days since the epoch), through the table's key.
+    static let ruleTimingsSince = """
+        SELECT rule_id, sum(runs), sum(matches), sum(nanos) FROM rule_timings WHERE day >= ? GROUP BY rule_id
+        """
+
+    /// One chunk of the comments `saring policy replay` judges again, in id order after a cursor,
+    /// with the author's e-mail and the article's premoderation.
+    static let replayChunk = """
+        SELECT c.id, c.article_id, c.author_id, c.author_name, a.email, c.body, c.created_at, a.identity, r.premoderated
+        FROM comments c JOIN authors a ON a.id = c.author_id JOIN articles r ON r.id = c.article_id
+        WHERE c.id > ? AND +c.created_at >= ?
+        ORDER BY c.id LIMIT ?
+        """
+
+    /// The first comment of a replay's window, read off the window's own index entries: left to
+    /// itself SQLite answered `min(id)` by walking the table in id order from its first row.
+    static let replayFirstSince = "SELECT min(id) FROM comments INDEXED BY comments_by_created WHERE created_at >= ?"
+
+    /// The same, for one article (through its own comments).
+    static let replayArticleChunk = """
+        SELECT c.id, c.article_id, c.author_id, c.author_name, a.email, c.body, c.created_at, a.identity, r.premoderated
+        FROM comments c JOIN authors a ON a.id = c.author_id JOIN articles r ON r.id = c.article_id
+        WHERE c.article_id = ? AND c.id > ? AND +c.created_at >= ?
+        ORDER BY c.id LIMIT ?
+        """
+
+    /// An author's published comments before a comment, counted up to a cap (first-comment
+    /// premoderation as it stood when the comment arrived).
+    static let publishedByAuthorBefore = """
+        SELECT count(*) FROM (SELECT 1 FROM comments WHERE author_id = ? AND status = 'published' AND id < ? LIMIT ?)
+        """
+}
+

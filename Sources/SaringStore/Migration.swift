@@ -41,5 +41,6 @@ public struct Migration: Sendable, Equatable {
         ("0006_article_page_index.sql", PackageResources._006_article_page_index_sql),
         ("0007_moderation_batches.sql", PackageResources._007_moderation_batches_sql),
         ("0008_personal_data.sql", PackageResources._008_personal_data_sql),
+        ("0009_policy_tuning.sql", PackageResources._009_policy_tuning_sql),
     ]
 }

@@ -7,12 +7,15 @@ import SaringCore
 extension SaringStore {
     static func decision(from row: Row) -> Decision {
         let reasonsJSON: String = row["reasons"]
-        return Decision(
+        var decision = Decision(
             id: row["id"], commentId: row["comment_id"],
             actor: Decision.Actor(rawValue: row["actor_kind"]) ?? .system, decidedBy: row["decided_by"],
             action: DecisionAction(rawValue: row["action"]) ?? .hold, status: CommentStatus(rawValue: row["status"]) ?? .pending,
             reasons: (try? JSONDecoder().decode([String].self, from: Data(reasonsJSON.utf8))) ?? [],
             createdAt: Timestamp.date(row["created_at"]), batchId: row["batch_id"], undoes: row["undoes"])
+        // Absent from rows read before migration 0009 and from narrower selections.
+        if row.hasColumn("policy_version_id") { decision.policyVersionId = row["policy_version_id"] }
+        return decision
     }
 
     static func decision(_ db: Database, id: Int64) throws -> Decision? {

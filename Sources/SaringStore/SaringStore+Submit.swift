@@ -20,7 +20,11 @@ extension SaringStore {
     }
 
     /// Writes one judged comment inside the caller's transaction.
-    static func insert(_ db: Database, _ draft: CommentDraft, verdict: Verdict, at millis: Int64) throws -> Comment {
+    ///
+    /// - Parameter policyVersionId: the recorded row of the verdict's policy version, if any.
+    static func insert(
+        _ db: Database, _ draft: CommentDraft, verdict: Verdict, at millis: Int64, policyVersionId: Int64? = nil
+    ) throws -> Comment {
         try db.run(
             "INSERT INTO articles (id, created_at, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING",
             [draft.articleId, millis, millis])
@@ -65,7 +69,7 @@ extension SaringStore {
         let commentId = db.lastInsertedRowID
         let decisionId = try Self.appendDecision(
             db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
-            status: final.status, reasons: final.reasons, at: millis)
+            status: final.status, reasons: final.reasons, at: millis, policyVersionId: policyVersionId)
         for hit in final.hits {
             try db.run("""
                     INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
@@ -110,14 +114,14 @@ extension SaringStore {
     /// Appends one entry to the decision history and returns its id.
     static func appendDecision(
         _ db: Database, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: DecisionAction,
-        status: CommentStatus, reasons: [String], at millis: Int64
+        status: CommentStatus, reasons: [String], at millis: Int64, policyVersionId: Int64? = nil
     ) throws -> Int64 {
         let reasonsJSON = JSONWriter.stringArray(reasons)
         try db.run("""
-                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, policy_version_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            [commentId, actor.rawValue, decidedBy, action, status.rawValue, reasonsJSON, millis])
+            [commentId, actor.rawValue, decidedBy, action, status.rawValue, reasonsJSON, millis, policyVersionId])
         return db.lastInsertedRowID
     }
 }

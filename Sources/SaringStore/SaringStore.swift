@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SaringCore
+import Synchronization
 
 /// The one door to Saring's data. Everything else asks it by intent (submit, list a page, report,
 /// …) and never writes SQL of its own, so another backend can stand behind the same methods.
@@ -13,6 +14,9 @@ public final class SaringStore: Sendable {
     let submissions: SubmissionQueue
     /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
     let checkpointer: DatabaseQueue?
+    /// Policy versions recorded by this process, by content hash: a new decision names its
+    /// version's row without a query (see ``recordPolicyVersion(_:_:)``).
+    let policyVersionIds = Mutex<[String: Int64]>([:])
 
     /// Whether opening may create the database file.
     public enum OpenMode: Sendable {
@@ -21,9 +25,9 @@ public final class SaringStore: Sendable {
         /// Refuses a missing file with ``StoreError/databaseMissing(path:)``: a mistyped path must
         /// not leave an empty database behind that shows an empty queue.
         case existingOnly
-        /// An existing file, opened read-only: nothing, not a byte, is written (a pool of WAL
-        /// connections creates and drops a table when it opens, GRDB's way to make sure the WAL
-        /// exists). For `saring purge --dry-run`.
+        /// An existing file, opened read-only: nothing, not a byte, is written, not even the WAL (a
+        /// pool of WAL connections creates and drops a table when it opens, GRDB's way to make sure
+        /// the WAL exists); migrations cannot run. For `saring purge --dry-run` and `policy replay`.
         case readOnly
     }
 
@@ -49,6 +53,7 @@ public final class SaringStore: Sendable {
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
+        config.readonly = mode == .readOnly
         // The server and moderators' CLI share the file: wait for each other rather than fail.
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
@@ -63,12 +68,12 @@ public final class SaringStore: Sendable {
             if backgroundCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000") }
         }
         do {
-            if path == ":memory:" {
-                writer = try DatabaseQueue(configuration: config)
-                checkpointer = nil
-            } else if mode == .readOnly {
-                config.readonly = true
+            if mode == .readOnly {
+                // One connection that never writes: a pool would set the journal mode.
                 writer = try DatabaseQueue(path: path, configuration: config)
+                checkpointer = nil
+            } else if path == ":memory:" {
+                writer = try DatabaseQueue(configuration: config)
                 checkpointer = nil
             } else {
                 writer = try DatabasePool(path: path, configuration: config)

@@ -24,6 +24,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotUndo(decisionId: Int64, reason: String)
     /// Another connection held the database longer than the busy timeout; nothing was written.
     case busy
+    /// A policy-version prefix that names more than one recorded version.
+    case ambiguousVersion(String, matches: [String])
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notTheAuthorsComment(let id): "comment \(id) is not by the banned author"
         case .cannotUndo(let id, let reason): "cannot undo decision \(id): \(reason)"
         case .busy: "the database stayed locked by another connection past the busy timeout"
+        case .ambiguousVersion(let name, let matches):
+            "policy version \(name) is ambiguous: it starts \(matches.joined(separator: ", ")); give more characters"
         }
     }
 }

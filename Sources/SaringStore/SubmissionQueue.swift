@@ -56,13 +56,15 @@ final class SubmissionQueue: Sendable {
             }
             if batch.isEmpty { return }
             let millis = Timestamp.millis(store.now())
+            let versionIds = batch.map { store.policyVersionId($0.verdict.policyVersion) }
             do {
                 let results = try await store.write { db in
-                    batch.map { item in
+                    zip(batch, versionIds).map { item, versionId in
                         Result<Comment, any Error> {
                             var comment: Comment? = nil
                             try db.inSavepoint {
-                                comment = try SaringStore.insert(db, item.draft, verdict: item.verdict, at: millis)
+                                comment = try SaringStore.insert(
+                                    db, item.draft, verdict: item.verdict, at: millis, policyVersionId: versionId)
                                 return .commit
                             }
                             return comment!

@@ -80,6 +80,9 @@ extension Saring {
         @Option(help: "Log lines as json or text (default text); LOG_LEVEL sets the level.")
         var logFormat: SaringLogHandler.Format = .text
 
+        @Option(help: "Time the rules' regexes on every Nth comment, for `saring policy stats` (default 8).")
+        var timingSample: Int = 8
+
         func validate() throws {
             if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0-65535, got \(port)") }
             if let metricsPort, !(0...65535).contains(metricsPort) {
@@ -88,6 +91,7 @@ extension Saring {
             if metricsHost != nil, metricsPort == nil { throw ValidationError("--metrics-host needs --metrics-port") }
             if let metricsHost, metricsHost.isEmpty { throw ValidationError("--metrics-host must not be empty") }
             do { _ = try Configuration().port(flag: port) } catch { throw ValidationError(error.description) }
+            if !(1...1_000_000).contains(timingSample) { throw ValidationError("--timing-sample must be 1-1000000, got \(timingSample)") }
             if maxCommentLength < 1 { throw ValidationError("--max-comment-length must be at least 1") }
             if maxRequestBytes < 1024 { throw ValidationError("--max-request-bytes must be at least 1024") }
             if !(0.05...3600).contains(reloadInterval) { throw ValidationError("--reload-interval must be 0.05-3600 seconds") }
@@ -169,8 +173,10 @@ extension Saring {
                 metrics = SaringMetrics(factory: NOOPMetricsHandler.instance)
             }
             let policy: Policy
+            let source: PolicySource
             do {
-                policy = try PolicyFolder.load(settings.policiesPath)
+                source = try PolicyFolder.read(settings.policiesPath)
+                policy = try PolicyCompiler.compile(source).get()
             } catch let error as PolicyError {
                 let lines = error.diagnostics.map { Saring.PolicyCommand.Check.prefix(settings.policiesPath) + $0.description }
                 throw CLIError("refusing to start: policy folder \(settings.policiesPath) has problems:\n" + lines.joined(separator: "\n"))
@@ -203,13 +209,16 @@ extension Saring {
                 logger.warning("rate limits are OFF (--no-rate-limits): use this only for load tests on 127.0.0.1")
             }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
+            // Into the policy history before it judges anything, so every decision names its row.
+            try await store.recordPolicyVersion(source, policy)
             let holder = PolicyHolder(policy)
             let hangup = HangupSignal()
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
-                hangup: hangup, metrics: metrics)
+                hangup: hangup, metrics: metrics, store: store)
+            let meter = RuleMeter(store: store, holder: holder, sampleEvery: timingSample, logger: logger)
             var services: [any Service] = [
-                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup), WALCheckpointer(store: store, logger: logger),
+                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup), WALCheckpointer(store: store, logger: logger), meter,
             ]
             if let age = settings.eraseRejectedAfter {
                 services.append(RetentionPurger(store: store, age: age, logger: logger))
@@ -224,7 +233,7 @@ extension Saring {
             }
             let app = buildApplication(
                 settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder, metrics: metrics,
-                services: services, logger: logger,
+                services: services, meter: meter, logger: logger,
                 onServerRunning: { port in
                     log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
                 })

@@ -60,6 +60,20 @@ struct QueryPlanTests {
                         arguments: [n, n, db.lastInsertedRowID])
                 }
             }
+            try db.execute(
+                sql: "INSERT INTO policy_versions (version, files, rules, loaded_at) VALUES ('v', '[]', '[]', 1), ('w', '[]', '[]', 2)")
+            for n in stride(from: 1, through: 6_000, by: 3) {
+                try db.execute(
+                    sql: "INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, field, span_start, span_end) VALUES (?, ?, ?, 'judol', 'hold', 'body', 0, 4)",
+                    arguments: [n, n, "rule.\(n % 40)"])
+            }
+            for day in 0..<400 {
+                for rule in 0..<40 {
+                    try db.execute(
+                        sql: "INSERT INTO rule_timings (day, rule_id, version_id, runs, matches, nanos) VALUES (?, ?, 1, 10, 1, 5000)",
+                        arguments: [day, "rule.\(rule)"])
+                }
+            }
             for u in stride(from: 0, to: 1_500, by: 97) {
                 try db.execute(
                     sql: "INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at) VALUES (?, ?, 1, 9999999999999)",
@@ -139,6 +153,20 @@ struct QueryPlanTests {
             ("flagged depth", SaringStore.queueDepthQuery(.flagged), ["comments_flagged"], ["comments_flagged_published", "comments_flagged"]),
             ("reported depth", SaringStore.queueDepthQuery(.reported), ["reports_open"], ["reports_open", "reports_open_by_comment"]),
             ("rejected depth", SaringStore.queueDepthQuery(.rejected), ["(status=?)"], []),
+            // `saring policy stats` and `suggest`: a window of comments through their time index.
+            ("window hits", HotQueries.windowHits, ["comments_by_created (created_at>?)", "rule_hits_by_comment (comment_id=?)"], []),
+            (
+                "window verdicts", HotQueries.windowVerdicts,
+                ["comments_by_created (created_at>?)", "decisions_by_comment (comment_id=?)", "decisions_undone_once (undoes=?)"], []
+            ),
+            ("window comments", HotQueries.windowComments, ["comments_by_created (created_at>?)", "decisions_by_comment (comment_id=?)"], []),
+            ("rule timings since", HotQueries.ruleTimingsSince, ["PRIMARY KEY (day>?)"], []),
+            ("latest policy version", HotQueries.latestPolicyVersion, ["policy_versions_by_loaded"], ["policy_versions_by_loaded"]),
+            // `saring policy replay`: chunks in id order after a cursor, for the whole table or one article.
+            ("replay chunk", HotQueries.replayChunk, ["(rowid>?)", "(rowid=?)|(id=?)", "PRIMARY KEY (id=?)"], []),
+            ("replay article chunk", HotQueries.replayArticleChunk, ["(article_id=?", "(rowid=?)|(id=?)", "PRIMARY KEY (id=?)"], []),
+            ("replay window start", HotQueries.replayFirstSince, ["comments_by_created (created_at>?)"], []),
+            ("published before", HotQueries.publishedByAuthorBefore, ["comments_by_author (author_id=? AND status=? AND rowid<?)"], []),
         ]
     }
 

@@ -22,6 +22,8 @@ public struct Decision: Sendable, Equatable {
     public var batchId: Int64?
     /// For an undo: the decision it took back.
     public var undoes: Int64?
+    /// For a policy decision: the recorded policy version's row (`saring policy show`), if recorded.
+    public var policyVersionId: Int64? = nil
 
     public init(
         id: Int64, commentId: Int64, actor: Actor, decidedBy: String, action: DecisionAction,

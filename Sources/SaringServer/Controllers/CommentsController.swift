@@ -13,6 +13,8 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
     let authenticator: Authenticator
     let pages: PageCache
     let metrics: SaringMetrics
+    /// Notes each judgement for the policy history and times rules on a sample (nil: off).
+    var meter: RuleMeter? = nil
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.post("articles/:articleId/comments", use: submit)
@@ -52,6 +54,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
         ])
         try await watchBrake(articleId, limits.brake, context.logger)
         var verdict = judge.judge(draft)
+        meter?.judged(draft.body, version: verdict.policyVersion, at: abuse.millis)
         let signature = abuse.campaigns.signature(of: draft.body)
         let finding = signature.flatMap {
             abuse.campaigns.lookup(

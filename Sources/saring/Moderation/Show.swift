@@ -41,6 +41,9 @@ extension Saring {
             for decision in try await store.decisions(commentId: id) {
                 let who = decision.actor == .policy ? "policy \(decision.decidedBy)" : "\(decision.actor.rawValue) \(decision.decidedBy)"
                 say("decision \(decision.id): \(TimeText.utc(decision.createdAt))  \(who)  \(decision.action.rawValue) → \(decision.status.rawValue)")
+                if let versionId = decision.policyVersionId {
+                    say("            policy version \(decision.decidedBy) (#\(versionId)): `saring policy show \(decision.decidedBy)` prints its rules and files")
+                }
                 for reason in decision.reasons { say("            \(reason)") }
             }
         }

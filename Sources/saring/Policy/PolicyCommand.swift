@@ -6,7 +6,7 @@ extension Saring {
         static let configuration = CommandConfiguration(
             commandName: "policy",
             abstract: "Check, try out and measure a policy folder.",
-            subcommands: [Check.self, Test.self, Eval.self, Train.self])
+            subcommands: [Check.self, Test.self, Eval.self, Train.self, Replay.self, Stats.self, Suggest.self, Show.self, History.self])
     }
 }
 
@@ -27,10 +27,17 @@ import SaringFiles
 extension PolicyOptions {
     /// Loads the folder or fails with every problem listed.
     func load() throws -> Policy {
+        try Self.load(resolvedPath)
+    }
+
+    /// Loads the folder at `path` or fails with every problem listed.
+    static func load(_ path: String) throws -> Policy {
         do {
-            return try PolicyFolder.load(resolvedPath)
+            return try PolicyFolder.load(path)
         } catch let error as PolicyError {
-            throw CLIError(error.diagnostics.map { "\(Saring.PolicyCommand.Check.prefix(resolvedPath))\($0)" }.joined(separator: "\n"))
+            throw CLIError(error.diagnostics.map { "\(Saring.PolicyCommand.Check.prefix(path))\($0)" }.joined(separator: "\n"))
+        } catch {
+            throw CLIError("\(error)")
         }
     }
 }

@@ -86,7 +86,7 @@ struct PolicyDiagnosticsTests {
 
     @Test(arguments: [
         ("rules: [", "invalid YAML"),
-        ("rules:\n  - id: a.r\n    description: d\n    words: [x]\n    pattern: x\n    action: flag\n    examples: {match: [x]}\n", "either 'pattern' or 'words'"),
+        ("rules:\n  - id: a.r\n    description: d\n    words: [x]\n    pattern: x\n    action: flag\n    examples: {match: [x]}\n", "give one of 'pattern', 'words' or 'classifier'"),
         ("rules:\n  - id: a.r\n    description: d\n    words: [x]\n    action: delete\n    examples: {match: [x]}\n", "unknown action 'delete'"),
         ("rules:\n  - id: a.r\n    description: d\n    words: [x]\n    action: flag\n", "at least one 'examples: match:'"),
         ("rules:\n  - id: Bad Id\n    description: d\n    words: [x]\n    action: flag\n    examples: {match: [x]}\n", "must look like topic.name"),

@@ -63,9 +63,12 @@ struct LiveServer: Sendable {
         if let policyFiles {
             let policies = folder.appendingPathComponent("Policies")
             try writePolicyFolder(policies, policyFiles)
-            let loaded = PolicyHolder(try PolicyFolder.load(policies.path))
+            let source = try PolicyFolder.read(policies.path)
+            let policy = try PolicyCompiler.compile(source).get()
+            try await store.recordPolicyVersion(source, policy)
+            let loaded = PolicyHolder(policy)
             services.append(
-                PolicyReloader(path: policies.path, holder: loaded, interval: .milliseconds(50), logger: logger, metrics: metrics))
+                PolicyReloader(path: policies.path, holder: loaded, interval: .milliseconds(50), logger: logger, metrics: metrics, store: store))
             judge = loaded
             holder = loaded
             policyFolder = policies
