@@ -42,10 +42,13 @@ public final class SaringStore: Sendable {
     ///     ``checkpoint()`` now and then instead (`saring serve` does, every 250 ms).
     ///   - mode: whether a missing file is created or refused.
     ///   - events: told of group commits (the server's metrics).
+    ///   - busyTimeout: how long a statement waits for another connection's lock before
+    ///     ``StoreError/busy`` (tests of the busy answer shorten it).
     /// - Throws: ``StoreError/cannotOpen(path:message:)``, ``StoreError/databaseMissing(path:)``.
     public init(
         path: String, migrations: [Migration]? = nil, now: @escaping @Sendable () -> Date = { Date() },
-        backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing, events: StoreEvents = StoreEvents()
+        backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing, events: StoreEvents = StoreEvents(),
+        busyTimeout: TimeInterval = 10
     ) throws {
         submissions = SubmissionQueue(events: events)
         if mode != .createIfMissing, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
@@ -55,7 +58,7 @@ public final class SaringStore: Sendable {
         config.foreignKeysEnabled = true
         config.readonly = mode == .readOnly
         // The server and moderators' CLI share the file: wait for each other rather than fail.
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // NORMAL in WAL mode survives a killed process; only power loss can cost the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")

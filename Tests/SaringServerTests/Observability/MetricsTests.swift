@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SaringCore
 import SaringServer
 import SaringStore
@@ -64,6 +65,50 @@ struct MetricsTests {
             #expect(text.contains(#"saring_http_request_duration_seconds_bucket{route="\#(route)",method="POST",le="0.0005"}"#))
             // No raw path, article id or comment text became a label.
             #expect(!text.contains("berita-") && !text.contains("route-123") && !text.contains("bad"))
+        }
+    }
+
+    /// Another process (a moderator's CLI, a backup gone wrong) holding the write lock past the busy
+    /// timeout: the reader is answered 503 storage_busy with Retry-After, the answer is counted, and
+    /// once the lock goes the same comment is stored.
+    @Test func aBusyDatabaseIsAnswered503AndCounted() async throws {
+        try await LiveServer.run(metrics: true, busyTimeout: 0.2) { server in
+            // GRDB refuses to leave a transaction open between accesses: one access holds the
+            // lock on a thread of its own until the test lets it go.
+            let other = try DatabaseQueue(path: server.databasePath)
+            let release = DispatchSemaphore(value: 0)
+            let done = DispatchSemaphore(value: 0)
+            let locked: Bool = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    do {
+                        try other.inDatabase { db in
+                            try db.execute(sql: "BEGIN IMMEDIATE")
+                            continuation.resume(returning: true)
+                            release.wait()
+                            try db.execute(sql: "ROLLBACK")
+                        }
+                    } catch {
+                        continuation.resume(returning: false)
+                    }
+                    done.signal()
+                }
+            }
+            try #require(locked)
+            let refused = try await server.client.json("POST", "/v1/articles/berita-9/comments", Readers.body(9))
+            #expect(refused.status == 503, "\(refused.text)")
+            #expect(refused.text.contains("storage_busy"))
+            #expect(refused.headers["retry-after"] == "1")
+            #expect(Self.value(try await Self.scrape(server), "saring_storage_busy_total") == 1)
+            release.signal()
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    done.wait()
+                    continuation.resume()
+                }
+            }
+            let stored = try await server.client.json("POST", "/v1/articles/berita-9/comments", Readers.body(9))
+            #expect(stored.status == 201, "\(stored.text)")
+            #expect(Self.value(try await Self.scrape(server), "saring_storage_busy_total") == 1)
         }
     }
 

@@ -39,6 +39,7 @@ struct LiveServer: Sendable {
         logger given: Logger? = nil,
         metrics withMetrics: Bool = false,
         queueDepthInterval: Duration = .seconds(5),
+        busyTimeout: TimeInterval = 10,
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("saring-test-\(UUID().uuidString)")
@@ -50,7 +51,7 @@ struct LiveServer: Sendable {
         // A registry of the test's own: the global MetricsSystem is never bootstrapped in tests.
         let registry = PrometheusCollectorRegistry()
         let metrics = SaringMetrics(factory: SaringMetrics.prometheusFactory(registry: registry))
-        let store = try SaringStore(path: settings.databasePath, now: now, events: metrics.storeEvents)
+        let store = try SaringStore(path: settings.databasePath, now: now, events: metrics.storeEvents, busyTimeout: busyTimeout)
         try store.migrate()
 
         var logger = given ?? log?.logger() ?? Logger(label: "saring-test")
