@@ -46,7 +46,7 @@ if [ ! -f "$db" ]; then
 fi
 candidate="$work/candidate"
 rm -rf "$candidate" && mkdir -p "$candidate"
-cp "$repo"/Policies/*.yaml "$candidate/"
+cp "$repo"/Policies/*.yaml "$repo"/Policies/*.model "$candidate/"
 sed -i 's/^    action: mask$/    action: hold/' "$candidate/kasar.yaml"
 cat > "$candidate/replay-bench.yaml" <<'YAML'
 # The benchmark's candidate change: one more gambling rule, and one far too broad.
