@@ -130,6 +130,14 @@ extension HotQueries {
             AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
         """
 
+    /// `policy train --from-db`: the window's moderator verdicts that stand (not undone), with the
+    /// text, erased texts left out.
+    static let moderatorLabels = """
+        SELECT c.id, c.body, d.action, d.id FROM comments c CROSS JOIN decisions d ON d.comment_id = c.id
+        WHERE c.created_at >= ? AND c.text_erased_at IS NULL AND d.actor_kind = 'moderator' AND d.undoes IS NULL
+            AND d.action IN ('approve', 'reject') AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+        """
+
     /// The window's comments: what grouping misses and suggesting rules read.
     static let windowComments = """
         SELECT c.id, c.status, c.flagged, c.author_id, c.author_name, c.campaign_id, c.body,

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import SaringCore
 
-/// A comment a moderator judged, as a training example: its text as written and whether it stands
-/// rejected.
+/// A comment a moderator judged, as a training example: its text as written and whether the
+/// moderator's standing verdict rejected it.
 public struct ModeratorLabel: Sendable, Equatable {
     public var commentId: Int64
     public var body: String
@@ -11,28 +11,24 @@ public struct ModeratorLabel: Sendable, Equatable {
 }
 
 extension SaringStore {
-    /// Comments a moderator approved or rejected since `since`, labeled by where they stand now (a
-    /// decision undone since then no longer labels its comment: it is back in the queue), oldest
-    /// first. A batch job for `policy train --from-db`, not a hot query: it reads the decisions of
-    /// the period once.
+    /// Comments posted since `since` that a moderator approved or rejected, labeled by the newest
+    /// moderator verdict that was not undone (an undone one teaches nothing: the comment went back
+    /// to where it was), oldest first. Erased texts (`forget --comments`, retention) are left out:
+    /// their placeholder is not what anyone wrote. A batch job for `policy train --from-db`.
     public func moderatorLabels(since: Date?) async throws -> [ModeratorLabel] {
         try await read { db in
             let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT id, body, status FROM comments
-                    WHERE id IN (
-                        SELECT comment_id FROM decisions
-                        WHERE actor_kind = 'moderator' AND action IN ('approve', 'reject') AND created_at >= ?)
-                      AND status IN ('published', 'rejected')
-                    ORDER BY id
-                    """,
-                arguments: [since.map(Timestamp.millis) ?? Int64.min])
-            var labels: [ModeratorLabel] = []
+                db, sql: HotQueries.moderatorLabels, arguments: [since.map(Timestamp.millis) ?? Int64.min])
+            // Newest verdict per comment; sorted by id here rather than by SQLite, which would sort
+            // the whole window in a temporary B-tree.
+            var newest: [Int64: (decision: Int64, label: ModeratorLabel)] = [:]
             while let row = try rows.next() {
-                labels.append(ModeratorLabel(commentId: row[0], body: row[1], rejected: (row[2] as String) == "rejected"))
+                let commentId: Int64 = row[0]
+                let decisionId: Int64 = row[3]
+                if let known = newest[commentId], known.decision > decisionId { continue }
+                newest[commentId] = (decisionId, ModeratorLabel(commentId: commentId, body: row[1], rejected: (row[2] as String) == "reject"))
             }
-            return labels
+            return newest.values.map(\.label).sorted { $0.commentId < $1.commentId }
         }
     }
 }

@@ -68,6 +68,11 @@ struct PolicyTrainCLITests {
         let store = try SaringStore(path: path)
         try store.migrate()
         let desk = ModerationDesk(store: store, moderator: "sari")
+        // An erased text (retention, forget) teaches nothing: its placeholder is not what was written.
+        let erased = CommentDraft(articleId: "a9", authorName: "Lama", authorEmail: nil, body: "Komentar lama yang sudah dihapus isinya", parentId: nil)
+        let erasedId = try await store.submit(erased, verdict: Verdict(status: .pending, publishedBody: erased.body, policyVersion: "v1")).id
+        _ = try await desk.decide(erasedId, .reject)
+        _ = try await store.eraseRejected(before: Date().addingTimeInterval(60), requestedBy: "test")
         for index in 0..<15 {
             for (text, reject) in [(Self.spam(index), true), (Self.clean(index), false)] {
                 let draft = CommentDraft(articleId: "a\(index % 4)", authorName: "Pembaca \(index)\(reject ? "x" : "y")", authorEmail: nil, body: text, parentId: nil)
@@ -75,6 +80,11 @@ struct PolicyTrainCLITests {
                 _ = try await desk.decide(id, reject ? .reject : .approve)
             }
         }
+        // Nor does a verdict undone.
+        let undone = CommentDraft(articleId: "a9", authorName: "Ragu", authorEmail: nil, body: "Saya masih ragu soal jadwal rapat warga", parentId: nil)
+        let undoneId = try await store.submit(undone, verdict: Verdict(status: .pending, publishedBody: undone.body, policyVersion: "v1")).id
+        let verdict = try await desk.decide(undoneId, .reject)
+        _ = try await desk.undo(decision: verdict.decision.id)
         // A comment still waiting teaches nothing.
         let waiting = CommentDraft(articleId: "a1", authorName: "Belum", authorEmail: nil, body: "Belum diputuskan moderator", parentId: nil)
         _ = try await store.submit(waiting, verdict: Verdict(status: .pending, publishedBody: waiting.body, policyVersion: "v1"))
@@ -83,7 +93,7 @@ struct PolicyTrainCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("trained on 30 texts (15 positive)"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(written.contains("trained-on: moderators' decisions of the last 90d (rejected = 1, approved = 0)"))
+        #expect(written.contains("trained-on: moderators' decisions of the last 90d (rejected = 1, approved = 0; standing verdicts, erased texts left out)"))
     }
 
     @Test(arguments: [
@@ -98,6 +108,19 @@ struct PolicyTrainCLITests {
         let result = try CLI.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func anUnreachablePrecisionWritesNothing() throws {
+        let folder = try CLI.temporaryFolder()
+        // The same texts under both labels: no threshold separates them.
+        var lines = ["text,label"]
+        for index in 0..<12 { lines += ["\"\(Self.spam(index))\",1", "\"\(Self.spam(index))\",0"] }
+        try CLI.write(["same.csv": lines.joined(separator: "\n") + "\n"], to: folder)
+        let model = folder.appendingPathComponent("m.model").path
+        let result = try CLI.run(["policy", "train", "--dataset", folder.appendingPathComponent("same.csv").path, "--out", model, "--min-precision", "0.99"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("no threshold reaches a cross-validated precision of 0.99 on these texts; nothing written"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: model))
     }
 
     @Test func aDatasetWithOneKindOnlyOrABadLabelIsRefused() throws {

@@ -159,6 +159,10 @@ struct QueryPlanTests {
                 "window verdicts", HotQueries.windowVerdicts,
                 ["comments_by_created (created_at>?)", "decisions_by_comment (comment_id=?)", "decisions_undone_once (undoes=?)"], []
             ),
+            (
+                "training labels", HotQueries.moderatorLabels,
+                ["comments_by_created (created_at>?)", "decisions_by_comment (comment_id=?)", "decisions_undone_once (undoes=?)"], []
+            ),
             ("window comments", HotQueries.windowComments, ["comments_by_created (created_at>?)", "decisions_by_comment (comment_id=?)"], []),
             ("rule timings since", HotQueries.ruleTimingsSince, ["PRIMARY KEY (day>?)"], []),
             ("latest policy version", HotQueries.latestPolicyVersion, ["policy_versions_by_loaded"], ["policy_versions_by_loaded"]),

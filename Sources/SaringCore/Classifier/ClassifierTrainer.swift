@@ -29,14 +29,14 @@ public struct ClassifierTrainer: Sendable {
     public struct Outcome: Sendable {
         public var model: ClassifierModel
         public var crossValidated: Evaluation
-        /// Each held-out text's probability, in example order (for choosing a threshold).
-        public var heldOutProbabilities: [Double]
     }
 
     /// Trains on every example after measuring by `folds`-fold cross-validation (example `i` is held
     /// out in fold `i % folds`). With `minimumPrecision`, the threshold is the lowest at which the
     /// cross-validated precision reaches it (recall as high as that allows); else 0.5.
-    public func train(_ examples: [Example], minimumPrecision: Double? = nil, trainedOn: [String]) -> Outcome {
+    ///
+    /// - Returns: nil when no threshold reaches `minimumPrecision`.
+    public func train(_ examples: [Example], minimumPrecision: Double? = nil, trainedOn: [String]) -> Outcome? {
         let normalized = examples.map { normalizer.normalize($0.text).text }
         let names = normalized.map(NGramFeatures.names(in:))
         var heldOut = [Double](repeating: 0, count: examples.count)
@@ -49,7 +49,11 @@ public struct ClassifierTrainer: Sendable {
                 }
             }
         }
-        let threshold = minimumPrecision.map { chooseThreshold(heldOut, examples, minimumPrecision: $0) } ?? 0.5
+        var threshold = 0.5
+        if let minimumPrecision {
+            guard let chosen = chooseThreshold(heldOut, examples, minimumPrecision: minimumPrecision) else { return nil }
+            threshold = chosen
+        }
         var evaluation = Evaluation()
         for (index, example) in examples.enumerated() { evaluation.add(predicted: heldOut[index] >= threshold, actual: example.label) }
         var model = fit(names, examples, Array(examples.indices), threshold: threshold)
@@ -58,18 +62,19 @@ public struct ClassifierTrainer: Sendable {
         model.measured = String(
             format: "%d-fold cross-validation at threshold %.2f: precision %.4f recall %.4f f1 %.4f",
             folds, threshold, evaluation.precision, evaluation.recall, evaluation.f1)
-        return Outcome(model: model, crossValidated: evaluation, heldOutProbabilities: heldOut)
+        return Outcome(model: model, crossValidated: evaluation)
     }
 
-    /// The lowest threshold (in steps of 0.01) whose precision on held-out texts reaches the target.
-    func chooseThreshold(_ probabilities: [Double], _ examples: [Example], minimumPrecision: Double) -> Double {
+    /// The lowest threshold (in steps of 0.01) whose precision on held-out texts reaches the target,
+    /// or nil when none does.
+    func chooseThreshold(_ probabilities: [Double], _ examples: [Example], minimumPrecision: Double) -> Double? {
         for step in 5...99 {
             let threshold = Double(step) / 100
             var evaluation = Evaluation()
             for (index, example) in examples.enumerated() { evaluation.add(predicted: probabilities[index] >= threshold, actual: example.label) }
             if evaluation.tp > 0 && evaluation.precision >= minimumPrecision { return threshold }
         }
-        return 0.99
+        return nil
     }
 
     /// Fits one model on the examples at `indices`.

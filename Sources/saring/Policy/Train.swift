@@ -28,7 +28,7 @@ extension Saring.PolicyCommand {
         @Flag(help: "Learn from the moderators' approve/reject decisions in the database instead.")
         var fromDb = false
 
-        @Option(help: "With --from-db: only decisions of this age or younger (e.g. 90d).")
+        @Option(help: "With --from-db: only comments posted this recently (e.g. 90d).")
         var since: String?
 
         @OptionGroup var database: DatabaseOptions
@@ -73,7 +73,7 @@ extension Saring.PolicyCommand {
                 let start = since.flatMap(AgeParser.seconds).map { Date().addingTimeInterval(-$0) }
                 let labels = try await store.moderatorLabels(since: start)
                 examples = labels.map { ClassifierTrainer.Example(text: $0.body, label: $0.rejected) }
-                source.append("moderators' decisions" + (since.map { " of the last \($0)" } ?? "") + " (rejected = 1, approved = 0)")
+                source.append("moderators' decisions" + (since.map { " of the last \($0)" } ?? "") + " (rejected = 1, approved = 0; standing verdicts, erased texts left out)")
             }
             let positives = examples.filter(\.label).count
             guard positives > 0, positives < examples.count else {
@@ -82,7 +82,10 @@ extension Saring.PolicyCommand {
             guard examples.count >= 10 else { throw CLIError("cannot train on \(Plural.count(examples.count, "text")): at least 10 are needed") }
             var trainer = ClassifierTrainer()
             trainer.maxFeatures = maxFeatures
-            let outcome = trainer.train(examples, minimumPrecision: minPrecision, trainedOn: source + note)
+            guard let outcome = trainer.train(examples, minimumPrecision: minPrecision, trainedOn: source + note) else {
+                throw CLIError(
+                    "no threshold reaches a cross-validated precision of \(minPrecision ?? 0) on these texts; nothing written (lower --min-precision or add data)")
+            }
             let text = ClassifierModelFile.text(
                 of: outcome.model, comment: ["Written by `saring policy train`. Retrain rather than edit the weights; the threshold may be edited."])
             do {
@@ -90,12 +93,8 @@ extension Saring.PolicyCommand {
             } catch {
                 throw CLIError("\(out): cannot write: \(error.localizedDescription)")
             }
-            let evaluation = outcome.crossValidated
             print(TerminalText.neutralized("trained on \(Plural.count(examples.count, "text")) (\(positives) positive); wrote \(out) (\(Plural.count(outcome.model.weights.count, "weight")))"))
-            print(
-                String(
-                    format: "%d-fold cross-validation at threshold %.2f: precision %.4f  recall %.4f  f1 %.4f",
-                    trainer.folds, outcome.model.threshold, evaluation.precision, evaluation.recall, evaluation.f1))
+            print(outcome.model.measured ?? "")
         }
     }
 }

@@ -33,7 +33,7 @@ enum ClassifierFixtures {
     static func modelText(count: Int = 24) -> String {
         var trainer = ClassifierTrainer()
         trainer.iterations = 60
-        let outcome = trainer.train(examples(count: count), trainedOn: ["test fixtures"])
+        let outcome = trainer.train(examples(count: count), trainedOn: ["test fixtures"])!
         return ClassifierModelFile.text(of: outcome.model)
     }
 }

@@ -9,16 +9,16 @@ struct ClassifierTrainerTests {
         return trainer
     }
 
-    @Test func theSameExamplesGiveTheSameFile() {
+    @Test func theSameExamplesGiveTheSameFile() throws {
         let examples = ClassifierFixtures.examples(count: 20)
-        let first = Self.trainer().train(examples, trainedOn: ["fixtures"])
-        let second = Self.trainer().train(examples, trainedOn: ["fixtures"])
+        let first = try #require(Self.trainer().train(examples, trainedOn: ["fixtures"]))
+        let second = try #require(Self.trainer().train(examples, trainedOn: ["fixtures"]))
         #expect(ClassifierModelFile.text(of: first.model) == ClassifierModelFile.text(of: second.model))
         #expect(!first.model.weights.isEmpty)
     }
 
-    @Test func itSeparatesUnseenSpamFromUnseenCommentsAndSaysHowWellItDid() {
-        let outcome = Self.trainer().train(ClassifierFixtures.examples(count: 24), trainedOn: ["fixtures"])
+    @Test func itSeparatesUnseenSpamFromUnseenCommentsAndSaysHowWellItDid() throws {
+        let outcome = try #require(Self.trainer().train(ClassifierFixtures.examples(count: 24), trainedOn: ["fixtures"]))
         #expect(outcome.crossValidated.tp + outcome.crossValidated.fn == 24)
         #expect(outcome.crossValidated.precision >= 0.9)
         #expect(outcome.crossValidated.recall >= 0.9)
@@ -26,23 +26,33 @@ struct ClassifierTrainerTests {
         #expect(outcome.model.trainedOn == ["fixtures", "48 texts, 24 positive"])
         #expect(outcome.model.read("buruan daftar di situsjudi77 gacor maxwin depo 10k").probability >= 0.5)
         #expect(outcome.model.read("Warga sekitar pasar minta trotoar diperbaiki").probability < 0.5)
-        // The heaviest weights are gambling words, readable at the top of the file.
-        let top = outcome.model.weights.prefix(12).filter { $0.weight > 0 }.map(\.feature)
-        #expect(top.contains { ["w:gacor", "w:maxwin", "w:depo", "w:jackpot", "w:scatter", "w:bonus", "w:rtp", "w:wd"].contains($0) || $0.hasPrefix("c:") })
+        // Gambling words are among the heaviest positive weights, readable near the top of the file.
+        let top = outcome.model.weights.prefix(60).filter { $0.weight > 0 }.map(\.feature)
+        #expect(top.contains { ["w:gacor", "w:maxwin", "w:depo", "w:jackpot", "w:scatter", "w:bonus", "w:rtp", "w:wd"].contains($0) }, "\(top)")
+        #expect(!top.contains { ["w:warga", "w:pemerintah", "w:harga"].contains($0) })
     }
 
-    @Test func aMinimumPrecisionRaisesTheThresholdNoLowerThanNeeded() {
+    @Test func aMinimumPrecisionTakesTheLowestThresholdThatReachesIt() throws {
         let examples = ClassifierFixtures.examples(count: 24)
-        let outcome = Self.trainer().train(examples, minimumPrecision: 0.99, trainedOn: [])
-        #expect(outcome.model.threshold >= 0.05 && outcome.model.threshold <= 0.99)
-        #expect(outcome.crossValidated.precision >= 0.99)
+        let strict = try #require(Self.trainer().train(examples, minimumPrecision: 0.99, trainedOn: []))
+        #expect(strict.crossValidated.precision >= 0.99)
+        // Any threshold reaches half precision on this set: the lowest one tried is taken.
+        let lenient = try #require(Self.trainer().train(examples, minimumPrecision: 0.5, trainedOn: []))
+        #expect(lenient.model.threshold == 0.05)
     }
 
-    @Test func maxFeaturesKeepsTheHeaviestWeights() {
+    @Test func anUnreachablePrecisionGivesNoModel() {
+        // Half the spam texts also appear as clean: no threshold separates them perfectly.
+        var examples = ClassifierFixtures.examples(count: 12)
+        examples += examples.filter(\.label).prefix(6).map { ClassifierTrainer.Example(text: $0.text, label: false) }
+        #expect(Self.trainer().train(examples, minimumPrecision: 0.999, trainedOn: []) == nil)
+    }
+
+    @Test func maxFeaturesKeepsTheHeaviestWeights() throws {
         var trainer = Self.trainer()
-        let all = trainer.train(ClassifierFixtures.examples(count: 12), trainedOn: []).model.weights
+        let all = try #require(trainer.train(ClassifierFixtures.examples(count: 12), trainedOn: [])).model.weights
         trainer.maxFeatures = 10
-        let kept = trainer.train(ClassifierFixtures.examples(count: 12), trainedOn: []).model.weights
+        let kept = try #require(trainer.train(ClassifierFixtures.examples(count: 12), trainedOn: [])).model.weights
         #expect(kept.count == 10)
         #expect(kept == Array(all.prefix(10)))
     }
