@@ -42,5 +42,6 @@ public struct Migration: Sendable, Equatable {
         ("0007_moderation_batches.sql", PackageResources._007_moderation_batches_sql),
         ("0008_personal_data.sql", PackageResources._008_personal_data_sql),
         ("0009_policy_tuning.sql", PackageResources._009_policy_tuning_sql),
+        ("0010_decisions_version_fixed.sql", PackageResources._010_decisions_version_fixed_sql),
     ]
 }

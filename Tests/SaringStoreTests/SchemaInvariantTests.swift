@@ -37,9 +37,16 @@ struct SchemaInvariantTests {
         let store = try Self.store()
         let verdict = Verdict(status: .published, publishedBody: "halo", policyVersion: "test", reasons: ["banned with author Budi"])
         let comment = try await store.submit(Self.draft("a1"), verdict: verdict)
-        try await store.writer.write { db in try db.execute(sql: #"UPDATE decisions SET reasons = '["banned with author [deleted]"]'"#) }
+        let other = try await store.submit(Self.draft("a1"), verdict: verdict)
+        try await store.writer.write { db in
+            try db.execute(sql: #"UPDATE decisions SET reasons = '["banned with author [deleted]"]' WHERE comment_id = \#(comment.id)"#)
+            // Rows the changes below point at exist: each is refused by the trigger, not by a foreign key.
+            try db.execute(sql: "INSERT INTO policy_versions (id, version, files, rules, loaded_at) VALUES (7, 'v7', '[]', '[]', 1)")
+            try db.execute(sql: "INSERT INTO batches (id, kind, moderator, description, created_at) VALUES (5, 'bulk-reject', 'ana', 'spam', 1)")
+        }
         for change in [
-            #"reasons = '["a", "b"]'"#, "status = 'rejected'", "decided_by = 'lain'", "created_at = 0", "comment_id = 2", "batch_id = 1",
+            #"reasons = '["a", "b"]'"#, "status = 'rejected'", "decided_by = 'lain'", "created_at = 0", "comment_id = \(other.id)",
+            "batch_id = 5", "policy_version_id = 7",
         ] {
             #expect(throws: DatabaseError.self, "\(change)") {
                 try store.writer.write { db in try db.execute(sql: "UPDATE decisions SET \(change)") }

@@ -56,10 +56,12 @@ public final class SaringMetrics: Sendable {
             .recordNanoseconds(duration.nanoseconds)
     }
 
-    /// A stored comment: its status as stored, and each rule that fired (shadow hits apart).
+    /// A stored comment: its status as stored, and each rule that fired on it, once however many
+    /// spans it matched (shadow hits apart), as `saring policy stats` counts them.
     func comment(_ comment: Comment, verdict: Verdict) {
         Counter(label: Name.comments, dimensions: [("decision", comment.status.rawValue)], factory: factory).increment()
-        for hit in verdict.hits {
+        var counted: Set<String> = []
+        for hit in verdict.hits where counted.insert("\(hit.shadow ? "s" : "a")\(hit.ruleId)").inserted {
             Counter(
                 label: Name.ruleHits, dimensions: [("rule", hit.ruleId), ("shadow", hit.shadow ? "true" : "false")], factory: factory
             ).increment()

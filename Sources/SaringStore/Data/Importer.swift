@@ -49,7 +49,7 @@ struct Importer {
         if record.textErasedAt == nil { try body(record.publishedBody, "publishedBody") }
         guard record.score.isFinite else { throw Problem(message: "score must be a number") }
         let created = try time(record.createdAt, "createdAt")
-        let updated = try time(record.updatedAt, "updatedAt")
+        var updated = try time(record.updatedAt, "updatedAt")
         let erased = try record.textErasedAt.map { try time($0, "textErasedAt") }
         var parent: Int64? = nil
         if let parentId = record.parentId {
@@ -74,6 +74,8 @@ struct Importer {
             if judged.status != status { summary.changedByJudge += 1 }
             final = (judged.status, judged.publishedBody, judged.flagged, judged.score)
             verdict = judged
+            // Decided now: retention counts from the decision, not from the file's last change.
+            updated = millis
         }
         let campaign: Int64? = summary.keptIds ? record.campaignId : record.campaignId.flatMap { comments[$0]?.id }
         try db.run("""
