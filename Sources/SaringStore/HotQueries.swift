@@ -111,8 +111,12 @@ extension HotQueries {
 /// What `saring policy stats` reads over a time window (`created_at >= ?`): each through the
 /// comments' time index to the rows of the window, whatever the table holds before it.
 extension HotQueries {
-    /// The version loaded last.
-    static let latestPolicyVersion = "SELECT * FROM policy_versions ORDER BY loaded_at DESC, id DESC LIMIT 1"
+    /// The version loaded last, without its files (stats need its rules; the files of the shipped
+    /// folder, model included, are ~170 KB): `saring policy show` reads those.
+    static let latestPolicyVersion = """
+        SELECT id, version, '[]' AS files, rules, loaded_at, first_used_at, last_used_at FROM policy_versions
+        ORDER BY loaded_at DESC, id DESC LIMIT 1
+        """
 
     /// The rule hits on the window's comments.
     static let windowHits = """

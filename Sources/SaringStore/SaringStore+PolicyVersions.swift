@@ -130,7 +130,7 @@ extension SaringStore {
         }
     }
 
-    /// The version loaded last (the one in force if the server runs), or nil.
+    /// The version loaded last (the one in force if the server runs), without its files, or nil.
     public func latestPolicyVersion() async throws -> PolicyVersionRecord? {
         try await read { db in try Self.latestPolicyVersion(db) }
     }
