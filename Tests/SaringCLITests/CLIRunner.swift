@@ -1,5 +1,6 @@
 // Runs the real `saring` binary (built next to the test bundle) and captures what it prints.
 import Foundation
+import SaringTestSupport
 
 struct CLIResult {
     let status: Int32
@@ -23,29 +24,39 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let child = try ChildProcess(
+            executable: binary.path, arguments: arguments, environment: env, directory: directory?.path,
+            input: .pipe, output: .pipe, error: .pipe)
+        defer { child.close() }
+        // Standard input is written, and standard error read, on threads of their own, so a child
+        // that fills one pipe while the test waits on another cannot stall both.
+        let input = Data((stdin ?? "").utf8)
+        let inputFD = child.standardInput!
+        let inputDone = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            ChildProcess.writeAll(input, to: inputFD)
+            child.closeStandardInput()
+            inputDone.signal()
+        }
+        let errFD = child.standardError!
+        let errBox = DataBox()
+        let errDone = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errBox.data = ChildProcess.readAll(errFD)
+            errDone.signal()
+        }
+        writer.start()
+        reader.start()
+        let outData = ChildProcess.readAll(child.standardOutput!)
+        errDone.wait()
+        inputDone.wait()
+        let status = child.waitForExit()
         return CLIResult(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: status, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     static func temporaryFolder() throws -> URL {
@@ -58,4 +69,9 @@ enum CLI {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
     }
+}
+
+/// What a reader thread hands back (read only after its semaphore is signalled).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }

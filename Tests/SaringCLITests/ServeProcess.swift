@@ -4,25 +4,24 @@ import SaringTestSupport
 
 final class ServeProcess: @unchecked Sendable {
     // @unchecked: `process` and `output` are only touched from the test that owns this object.
-    let process = Process()
+    let process: ChildProcess
     let client: RawHTTP
     let folder: URL
     private var output = Data()
-    private let pipe = Pipe()
+    private let outputFD: Int32
 
     /// Starts the server in `folder` (which holds `Policies/`) and waits until it listens.
     init(folder: URL, arguments: [String] = []) throws {
         self.folder = folder
-        process.executableURL = CLI.binary
-        process.arguments = ["serve", "--port", "0", "--db", folder.appendingPathComponent("serve.sqlite").path] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
+        process = try ChildProcess(
+            executable: CLI.binary.path,
+            arguments: ["serve", "--port", "0", "--db", folder.appendingPathComponent("serve.sqlite").path] + arguments,
+            environment: ProcessInfo.processInfo.environment, directory: folder.path, output: .pipe, error: .sameAsOutput)
+        outputFD = process.standardOutput!
         let deadline = Date().addingTimeInterval(30)
         var port: Int? = nil
         while port == nil, Date() < deadline {
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = Self.readSome(outputFD)
             if chunk.isEmpty { break }
             output.append(chunk)
             let text = String(decoding: output, as: UTF8.self)
@@ -31,7 +30,7 @@ final class ServeProcess: @unchecked Sendable {
             }
         }
         guard let port else {
-            process.terminate()
+            process.signal(SIGTERM)
             throw RawHTTP.Failure(description: "serve did not start: \(String(decoding: output, as: UTF8.self))")
         }
         client = RawHTTP(port: port)
@@ -43,9 +42,9 @@ final class ServeProcess: @unchecked Sendable {
         while !String(decoding: output, as: UTF8.self).contains(text) {
             guard Date() < deadline else { throw RawHTTP.Failure(description: "serve never printed '\(text)'") }
             // Wait for output at most a second at a time, so a missing line fails instead of hanging.
-            var ready = pollfd(fd: pipe.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            var ready = pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)
             if poll(&ready, 1, 1_000) <= 0 { continue }
-            let chunk = pipe.fileHandleForReading.availableData
+            let chunk = Self.readSome(outputFD)
             if chunk.isEmpty { throw RawHTTP.Failure(description: "serve ended before printing '\(text)'") }
             output.append(chunk)
         }
@@ -54,10 +53,21 @@ final class ServeProcess: @unchecked Sendable {
     /// Everything the server printed so far.
     var outputText: String { String(decoding: output, as: UTF8.self) }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    func signal(_ number: Int32) { process.signal(number) }
 
     func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        if process.isRunning { process.signal(SIGTERM) }
+        process.waitForExit()
+        process.close()
+    }
+
+    /// What one read returns: empty at end of file.
+    private static func readSome(_ fd: Int32) -> Data {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            return count > 0 ? Data(buffer[..<count]) : Data()
+        }
     }
 }

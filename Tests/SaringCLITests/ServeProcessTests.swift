@@ -91,7 +91,7 @@ struct ServeProcessTests {
             if reply.status == 201, let id = try reply.json()["id"] as? Int { acknowledged.append(id) }
         }
         server.signal(SIGKILL)
-        server.process.waitUntilExit()
+        server.process.waitForExit()
         #expect(acknowledged.count == 300)
         let store = try SaringStore(path: folder.appendingPathComponent("serve.sqlite").path)
         for id in acknowledged {

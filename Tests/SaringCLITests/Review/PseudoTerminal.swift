@@ -2,13 +2,14 @@
 // and reads what the program draws, through ``ScreenEmulator``, with bounded waits.
 import Foundation
 import Glibc
+import SaringTestSupport
 
 struct ScreenTimeout: Error, CustomStringConvertible {
     let description: String
 }
 
 final class PseudoTerminal {
-    let process = Process()
+    let process: ChildProcess
     private let master: Int32
     /// Every byte the program wrote, escape sequences included.
     private(set) var output: [UInt8] = []
@@ -36,15 +37,10 @@ final class PseudoTerminal {
         env["TERM"] = "xterm-256color"
         env["SARING_MODERATOR"] = nil
         for (key, value) in environment { env[key] = value }
-        process.executableURL = CLI.binary
-        process.arguments = arguments
-        process.environment = env
-        let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.standardInput = terminal
-        process.standardOutput = terminal
-        process.standardError = terminal
         do {
-            try process.run()
+            process = try ChildProcess(
+                executable: CLI.binary.path, arguments: arguments, environment: env,
+                input: .descriptor(slave), output: .descriptor(slave), error: .descriptor(slave))
         } catch {
             close(slave)
             close(master)
@@ -55,8 +51,8 @@ final class PseudoTerminal {
 
     deinit {
         if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            process.signal(SIGKILL)
+            process.waitForExit()
         }
         close(master)
     }
@@ -91,10 +87,10 @@ final class PseudoTerminal {
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         screen.resize(width: width, height: height)
-        kill(process.processIdentifier, SIGWINCH)
+        process.signal(SIGWINCH)
     }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    func signal(_ number: Int32) { process.signal(number) }
 
     /// Waits for the program to exit, reading what it still writes; returns its exit status.
     func waitForExit(timeout: Duration = .seconds(20)) throws -> Int32 {
@@ -106,7 +102,7 @@ final class PseudoTerminal {
             }
         }
         pump(for: .milliseconds(20))
-        return process.terminationStatus
+        return process.waitForExit()
     }
 
     /// Reads whatever arrives within `duration`.

@@ -19,7 +19,7 @@ struct ServeTuningTests {
             #expect(reply.status == 201, "\(reply.text)")
         }
         server.signal(SIGTERM)
-        server.process.waitUntilExit()
+        server.process.waitForExit()
         let db = folder.appendingPathComponent("serve.sqlite").path
 
         let history = try CLI.run(["policy", "history", "--db", db, "--json"])
