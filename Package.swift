@@ -22,6 +22,8 @@ let package = Package(
         // Prometheus metrics on their own listener: swift-metrics' API, swift-prometheus' registry.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // The PostgreSQL store (several servers on one database): the maintained Swift client.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // libpcre2-8 from the system (Debian: libpcre2-dev).
@@ -42,6 +44,17 @@ let package = Package(
         .target(
             name: "SaringStore",
             dependencies: ["SaringCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Migrations/postgresql"],
+            resources: [.embedInCode("Migrations")]
+        ),
+        // PostgreSQL edge: the second store, behind the same ``CommentStore`` as SQLite. Its schema
+        // is Migrations/postgresql/, linked here as Sources/SaringPostgres/Migrations.
+        .target(
+            name: "SaringPostgres",
+            dependencies: [
+                "SaringCore", "SaringStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.embedInCode("Migrations")]
         ),
         // File edge: policy folders read from disk, for the server, the CLI and the benchmark alike.
@@ -83,7 +96,10 @@ let package = Package(
         .testTarget(name: "SaringFilesTests", dependencies: ["SaringFiles", "SaringCore"]),
         .testTarget(
             name: "SaringStoreTests",
-            dependencies: ["SaringStore", "SaringCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SaringStore", "SaringCore", "SaringPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ]),
         // A raw-socket HTTP client shared by the tests that talk to a live server.
         .target(name: "SaringTestSupport", path: "Tests/Support"),
         .testTarget(

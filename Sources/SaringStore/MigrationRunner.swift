@@ -7,6 +7,12 @@ public struct MigrationState: Sendable, Equatable {
     public let name: String
     /// Nil when pending.
     public let appliedAt: Date?
+
+    public init(version: Int, name: String, appliedAt: Date?) {
+        self.version = version
+        self.name = name
+        self.appliedAt = appliedAt
+    }
 }
 
 /// Applies `Migrations/` in order, each in its own transaction, and records each one with its

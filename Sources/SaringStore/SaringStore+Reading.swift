@@ -7,6 +7,11 @@ public struct CommentPage: Sendable, Equatable {
     public var comments: [PublishedComment]
     /// The id to continue after, or nil on the last page.
     public var nextAfterId: Int64?
+
+    public init(comments: [PublishedComment], nextAfterId: Int64?) {
+        self.comments = comments
+        self.nextAfterId = nextAfterId
+    }
 }
 
 extension SaringStore {

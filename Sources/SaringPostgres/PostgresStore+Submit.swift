@@ -1,0 +1,265 @@
+import Foundation
+import PostgresNIO
+import SaringCore
+import SaringStore
+import Synchronization
+
+extension PostgresStore {
+    /// Stores a judged comment as the SQLite store does (see ``SaringStore/submit(_:verdict:)``):
+    /// article, author, comment, decision and rule hits in one transaction, with what outranks the
+    /// policy (closed or premoderated article, banned author or address, first comments) read
+    /// inside it. Comments arriving together share a transaction, each in its own savepoint, and
+    /// each caller is answered only after that transaction has committed.
+    public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
+        try await submissions.submit(draft, verdict, to: self)
+    }
+
+    /// Writes one judged comment inside the caller's transaction.
+    static func insert(_ db: PostgresConnection, _ draft: CommentDraft, verdict: Verdict, at millis: Int64, logger: Logger) async throws
+        -> Comment
+    {
+        try await db.query(
+            "INSERT INTO articles (id, created_at, updated_at) VALUES (\(draft.articleId), \(millis), \(millis)) ON CONFLICT (id) DO NOTHING",
+            logger: logger)
+        guard
+            let (isOpen, premoderated, brakeUntil) = try await first(
+                db.query("SELECT is_open, premoderated, brake_until FROM articles WHERE id = \(draft.articleId)", logger: logger),
+                as: (Bool, Bool, Int64?).self)
+        else { throw StoreError.articleClosed(articleId: draft.articleId) }
+        guard isOpen else { throw StoreError.articleClosed(articleId: draft.articleId) }
+        if let parentId = draft.parentId {
+            // Only to what readers can see: a reply must not reveal that a hidden comment exists.
+            let visible = try await first(
+                db.query(
+                    "SELECT 1::BIGINT FROM comments WHERE id = \(parentId) AND article_id = \(draft.articleId) AND status = 'published'",
+                    logger: logger), as: Int64.self)
+            guard visible != nil else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
+        }
+        let (authorId, storedStanding) = try await author(db, draft, at: millis, logger: logger)
+        var standing = AuthorStanding(rawValue: storedStanding) ?? .normal
+        var judged = verdict
+        if verdict.firstCommentsReviewed > 0, standing != .trusted {
+            // Counted only as far as it matters, so a prolific author costs no more than a new one.
+            let approved = try await first(
+                db.query(
+                    """
+                    SELECT count(*)::BIGINT FROM (SELECT 1 FROM comments WHERE author_id = \(authorId) AND status = 'published'
+                    LIMIT \(Int64(verdict.firstCommentsReviewed))) AS firsts
+                    """, logger: logger), as: Int64.self) ?? 0
+            judged = verdict.applying(author: JudgeContext(standing: standing, approvedComments: Int(approved)))
+        }
+        var addressBannedWith: String? = nil
+        if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
+            addressBannedWith = try await first(
+                db.query(
+                    """
+                    SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id
+                    WHERE b.client_hash = \(clientHash) AND b.expires_at > \(millis) LIMIT 1
+                    """, logger: logger), as: String.self)
+            if addressBannedWith != nil { standing = .banned }
+        }
+        let braked = brakeUntil.map { $0 > millis } ?? false
+        var final = judged.applying(premoderated: premoderated, standing: standing, braked: braked)
+        if let name = addressBannedWith, let last = final.reasons.indices.last, final.reasons[last] == "author is banned" {
+            final.reasons[last] = "posted from an address banned with author \(name)"
+        }
+
+        let commentId = try await first(
+            db.query(
+                """
+                INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
+                                      status, flagged, score, created_at, updated_at, client_hash, campaign_id)
+                VALUES (\(draft.articleId), \(draft.parentId), \(authorId), \(draft.authorName), \(draft.body),
+                        \(final.publishedBody), \(final.status.rawValue), \(final.flagged), \(final.score), \(millis),
+                        \(millis), \(draft.clientHash), \(final.campaign?.id))
+                RETURNING id
+                """, logger: logger), as: Int64.self)!
+        let decisionId = try await appendDecision(
+            db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
+            status: final.status, reasons: final.reasons, at: millis, logger: logger)
+        for hit in final.hits {
+            let spanStart = hit.span.map { Int32($0.lowerBound) }
+            let spanEnd = hit.span.map { Int32($0.upperBound) }
+            try await db.query(
+                """
+                INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
+                                       span_start, span_end, shadow, description)
+                VALUES (\(commentId), \(decisionId), \(hit.ruleId), \(hit.category), \(hit.action.rawValue), \(hit.score),
+                        \(hit.field.rawValue), \(spanStart), \(spanEnd), \(hit.shadow), \(hit.description))
+                """, logger: logger)
+        }
+        if let campaign = final.campaign { try await tagCampaign(db, campaign, at: millis, logger: logger) }
+        var comment = Comment(
+            id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
+            authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
+            status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
+        comment.clientHash = draft.clientHash
+        comment.campaignId = final.campaign?.id
+        comment.reasons = final.reasons
+        return comment
+    }
+
+    /// The author's id and standing, recording a new author. Two nodes meeting a new author at
+    /// once both land on the one row: the second insert waits for the first and finds it.
+    static func author(_ db: PostgresConnection, _ draft: CommentDraft, at millis: Int64, logger: Logger) async throws -> (Int64, String) {
+        let identity = draft.authorIdentity.key
+        if let (id, standing, name) = try await first(
+            db.query("SELECT id, standing, name FROM authors WHERE identity = \(identity)", logger: logger),
+            as: (Int64, String, String).self)
+        {
+            if name != draft.authorName {
+                try await db.query(
+                    "UPDATE authors SET name = \(draft.authorName), updated_at = \(millis) WHERE id = \(id)", logger: logger)
+            }
+            return (id, standing)
+        }
+        if let created = try await first(
+            db.query(
+                """
+                INSERT INTO authors (identity, name, email, created_at, updated_at)
+                VALUES (\(identity), \(draft.authorName), \(draft.authorEmail), \(millis), \(millis))
+                ON CONFLICT (identity) DO NOTHING RETURNING id, standing
+                """, logger: logger), as: (Int64, String).self)
+        {
+            return created
+        }
+        let (id, standing) = try await first(
+            db.query("SELECT id, standing FROM authors WHERE identity = \(identity)", logger: logger), as: (Int64, String).self)!
+        return (id, standing)
+    }
+
+    /// Appends one entry to the decision history and returns its id.
+    static func appendDecision(
+        _ db: PostgresConnection, commentId: Int64, actor: Decision.Actor, decidedBy: String, action: DecisionAction,
+        status: CommentStatus, reasons: [String], at millis: Int64, policyVersionId: Int64? = nil, logger: Logger
+    ) async throws -> Int64 {
+        let reasonsJSON = JSONWriter.stringArray(reasons)
+        return try await first(
+            db.query(
+                """
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, policy_version_id)
+                VALUES (\(commentId), \(actor.rawValue), \(decidedBy), \(action.rawValue), \(status.rawValue),
+                        \(reasonsJSON)::jsonb, \(millis), \(policyVersionId))
+                RETURNING id
+                """, logger: logger), as: Int64.self)!
+    }
+
+    /// Marks the earlier members of a campaign found with this comment, flagging the published ones.
+    static func tagCampaign(_ db: PostgresConnection, _ campaign: CampaignTag, at millis: Int64, logger: Logger) async throws {
+        for member in campaign.members {
+            guard
+                let (status, flagged, campaignId) = try await first(
+                    db.query("SELECT status, flagged, campaign_id FROM comments WHERE id = \(member) FOR UPDATE", logger: logger),
+                    as: (String, Bool, Int64?).self),
+                campaignId == nil
+            else { continue }
+            try await db.query("UPDATE comments SET campaign_id = \(campaign.id) WHERE id = \(member)", logger: logger)
+            if status == "published", !flagged {
+                try await db.query("UPDATE comments SET flagged = TRUE, updated_at = \(millis) WHERE id = \(member)", logger: logger)
+                _ = try await appendDecision(
+                    db, commentId: member, actor: .system, decidedBy: "campaigns", action: .flag, status: .published,
+                    reasons: ["part of spam campaign #\(campaign.id), found after it was published"], at: millis, logger: logger)
+            }
+        }
+    }
+
+    /// The first row of `rows` decoded as `type`, or nil; the rest is drained, so the connection is
+    /// ready for the next statement of the transaction.
+    static func first<each Column: PostgresDecodable>(_ rows: PostgresRowSequence, as type: (repeat each Column).Type) async throws
+        -> (repeat each Column)?
+    {
+        var result: (repeat each Column)? = nil
+        var found = false
+        for try await row in rows where !found {
+            result = try row.decode(type, context: .default)
+            found = true
+        }
+        return result
+    }
+
+    /// One column of the first row of `rows`, or nil.
+    static func first<Column: PostgresDecodable>(_ rows: PostgresRowSequence, as type: Column.Type) async throws -> Column? {
+        var result: Column? = nil
+        var found = false
+        for try await row in rows where !found {
+            result = try row.decode(Column.self)
+            found = true
+        }
+        return result
+    }
+}
+
+/// Group commit for new comments, as ``SaringStore``'s queue does on SQLite: comments arriving
+/// while a transaction runs are committed together by the next one, each in a savepoint of its own
+/// (a refused comment rolls back alone), and every caller is answered after the commit. One
+/// transaction at a time per node; several nodes commit side by side.
+final class PostgresSubmissions: Sendable {
+    struct Pending: Sendable {
+        let draft: CommentDraft
+        let verdict: Verdict
+        let continuation: CheckedContinuation<Comment, any Error>
+    }
+
+    private struct State {
+        var pending: [Pending] = []
+        var draining = false
+    }
+
+    let maxBatch: Int
+    private let state = Mutex(State())
+
+    init(maxBatch: Int = 128) {
+        self.maxBatch = maxBatch
+    }
+
+    func submit(_ draft: CommentDraft, _ verdict: Verdict, to store: PostgresStore) async throws -> Comment {
+        try await withCheckedThrowingContinuation { continuation in
+            let leads = state.withLock { state in
+                state.pending.append(Pending(draft: draft, verdict: verdict, continuation: continuation))
+                if state.draining { return false }
+                state.draining = true
+                return true
+            }
+            if leads { Task { await self.drain(store) } }
+        }
+    }
+
+    private func drain(_ store: PostgresStore) async {
+        while true {
+            let batch = state.withLock { state -> [Pending] in
+                guard !state.pending.isEmpty else {
+                    state.draining = false
+                    return []
+                }
+                let batch = Array(state.pending.prefix(maxBatch))
+                state.pending.removeFirst(batch.count)
+                return batch
+            }
+            if batch.isEmpty { return }
+            let millis = Timestamp.millis(store.now())
+            let logger = store.logger
+            do {
+                let results = try await store.transaction { db in
+                    var results: [Result<Comment, any Error>] = []
+                    for item in batch {
+                        try await db.query("SAVEPOINT comment", logger: logger)
+                        do {
+                            let comment = try await PostgresStore.insert(db, item.draft, verdict: item.verdict, at: millis, logger: logger)
+                            try await db.query("RELEASE SAVEPOINT comment", logger: logger)
+                            results.append(.success(comment))
+                        } catch {
+                            try await db.query("ROLLBACK TO SAVEPOINT comment", logger: logger)
+                            results.append(.failure(error))
+                        }
+                    }
+                    return results
+                }
+                for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
+            } catch {
+                // The transaction itself failed (the server went away, the commit was refused):
+                // nothing of it was committed, and every caller hears so.
+                for item in batch { item.continuation.resume(throwing: error) }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SaringCore
+import SaringStore
+
+/// Saring's data on PostgreSQL, for several `saring serve` processes on one database. The same
+/// behaviours as the SQLite store (``SaringStore``) behind the same ``CommentStore`` methods, with
+/// the same schema written in PostgreSQL's terms (`Migrations/postgresql/`).
+///
+/// One instance per process: it owns a pool of connections (``PostgresClient``), which runs until
+/// ``close()``.
+public final class PostgresStore: CommentStore {
+    let client: PostgresClient
+    let address: PostgresAddress
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let submissions: PostgresSubmissions
+    private let running: Task<Void, Never>
+
+    /// Connects lazily: the first query opens the first connection.
+    ///
+    /// - Parameters:
+    ///   - maximumConnections: the pool's size (each node holds at most this many).
+    ///   - now: the clock, injectable for tests.
+    public init(
+        address: PostgresAddress, maximumConnections: Int = 16, now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "saring.postgres")
+    ) {
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: Self.tls(address.tls))
+        configuration.options.maximumConnections = maximumConnections
+        configuration.options.connectTimeout = .seconds(10)
+        self.address = address
+        self.logger = logger
+        self.now = now
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        submissions = PostgresSubmissions()
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Closes every connection; the store answers nothing afterwards.
+    public func close() async {
+        running.cancel()
+        _ = await running.value
+    }
+
+    private static func tls(_ mode: PostgresAddress.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    /// Whether the database answers a trivial read within `timeout` (the pool waits for a
+    /// connection as long as the server is away; a health check must not).
+    public func isReachable() async -> Bool {
+        await isReachable(within: .seconds(3))
+    }
+
+    public func isReachable(within timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let answer = await group.next() ?? false
+            group.cancelAll()
+            return answer
+        }
+    }
+
+    /// Runs one transaction on a leased connection.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+    }
+
+    /// The first column of the first row of `query`, or nil.
+    func scalar<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type) async throws -> T? {
+        let rows = try await client.query(query, logger: logger)
+        for try await row in rows {
+            return try row.decode(T.self)
+        }
+        return nil
+    }
+}
+
+extension PostgresStore {
+    public func saveArticle(_ article: Article) async throws -> Article {
+        let millis = Timestamp.millis(now())
+        try await client.query(
+            """
+            INSERT INTO articles (id, title, url, section, is_open, premoderated, created_at, updated_at)
+            VALUES (\(article.id), \(article.title), \(article.url), \(article.section), \(article.isOpen),
+                    \(article.premoderated), \(millis), \(millis))
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, section = excluded.section,
+                is_open = excluded.is_open, premoderated = excluded.premoderated, updated_at = excluded.updated_at
+            """, logger: logger)
+        return article
+    }
+
+    public func article(id: String) async throws -> Article? {
+        let rows = try await client.query(
+            "SELECT id, title, url, section, is_open, premoderated FROM articles WHERE id = \(id)", logger: logger)
+        for try await (id, title, url, section, isOpen, premoderated) in rows.decode(
+            (String, String?, String?, String?, Bool, Bool).self)
+        {
+            return Article(id: id, title: title, url: url, section: section, isOpen: isOpen, premoderated: premoderated)
+        }
+        return nil
+    }
+
+    public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
+        let rows = try await client.query(
+            """
+            SELECT id, parent_id, author_name, published_body, created_at FROM comments
+            WHERE article_id = \(articleId) AND status = 'published' AND id > \(afterId ?? 0)
+            ORDER BY id LIMIT \(Int64(limit + 1))
+            """, logger: logger)
+        var comments: [PublishedComment] = []
+        comments.reserveCapacity(limit)
+        var more = false
+        for try await (id, parentId, name, body, created) in rows.decode((Int64, Int64?, String, String, Int64).self) {
+            guard comments.count < limit else {
+                more = true
+                continue
+            }
+            comments.append(PublishedComment(id: id, parentId: parentId, authorName: name, body: body, createdAt: Timestamp.date(created)))
+        }
+        return CommentPage(comments: comments, nextAfterId: more ? comments.last?.id : nil)
+    }
+
+    public func comment(id: Int64) async throws -> Comment? {
+        let rows = try await client.query(
+            """
+            SELECT c.id, c.article_id, c.parent_id, c.author_name, a.email, c.body, c.published_body, c.status,
+                   c.flagged, c.score, c.created_at, c.client_hash, c.campaign_id
+            FROM comments c JOIN authors a ON a.id = c.author_id WHERE c.id = \(id)
+            """, logger: logger)
+        for try await row in rows {
+            let (id, articleId, parentId, name, email, body, publishedBody) = try row.decode(
+                (Int64, String, Int64?, String, String?, String, String).self)
+            let columns = row.makeRandomAccess()
+            var comment = Comment(
+                id: id, articleId: articleId, parentId: parentId, authorName: name, authorEmail: email, body: body,
+                publishedBody: publishedBody, status: CommentStatus(rawValue: try columns[7].decode(String.self)) ?? .pending,
+                flagged: try columns[8].decode(Bool.self), score: try columns[9].decode(Double.self),
+                createdAt: Timestamp.date(try columns[10].decode(Int64.self)))
+            comment.clientHash = try columns[11].decode(String?.self)
+            comment.campaignId = try columns[12].decode(Int64?.self)
+            return comment
+        }
+        return nil
+    }
+
+    public func decisions(commentId: Int64) async throws -> [Decision] {
+        let rows = try await client.query(
+            """
+            SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::text, created_at,
+                   batch_id, undoes, policy_version_id
+            FROM decisions WHERE comment_id = \(commentId) ORDER BY id
+            """, logger: logger)
+        var result: [Decision] = []
+        for try await row in rows {
+            let (id, commentId, actor, decidedBy, action, status, reasons) = try row.decode(
+                (Int64, Int64, String, String, String, String, String).self)
+            let columns = row.makeRandomAccess()
+            var decision = Decision(
+                id: id, commentId: commentId, actor: Decision.Actor(rawValue: actor) ?? .system, decidedBy: decidedBy,
+                action: DecisionAction(rawValue: action) ?? .hold, status: CommentStatus(rawValue: status) ?? .pending,
+                reasons: (try? JSONDecoder().decode([String].self, from: Data(reasons.utf8))) ?? [],
+                createdAt: Timestamp.date(try columns[7].decode(Int64.self)), batchId: try columns[8].decode(Int64?.self),
+                undoes: try columns[9].decode(Int64?.self))
+            decision.policyVersionId = try columns[10].decode(Int64?.self)
+            result.append(decision)
+        }
+        return result
+    }
+
+    public func commentCounts() async throws -> [CommentStatus: Int] {
+        let rows = try await client.query("SELECT status, count(*)::BIGINT FROM comments GROUP BY status", logger: logger)
+        var counts: [CommentStatus: Int] = [:]
+        for try await (status, count) in rows.decode((String, Int64).self) {
+            if let status = CommentStatus(rawValue: status) { counts[status] = Int(count) }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,27 @@
+import SaringCore
+
+/// What the public comment path asks of a store — articles, submitting a judged comment, an
+/// article's page, one comment and its history — met alike by SQLite (``SaringStore``) and
+/// PostgreSQL (`PostgresStore` in SaringPostgres). The store tests run every behaviour here on both.
+/// The rest of ``SaringStore``'s methods (moderation, queues, tuning, data) join it as the
+/// PostgreSQL store learns them.
+public protocol CommentStore: Sendable {
+    /// Creates or replaces an article's settings (from the CMS).
+    func saveArticle(_ article: Article) async throws -> Article
+    /// The article, or nil when nobody has commented on it or described it yet.
+    func article(id: String) async throws -> Article?
+    /// Stores a judged comment; returns only once it is committed (see ``SaringStore/submit(_:verdict:)``).
+    func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment
+    /// Published comments of an article, oldest first, after the comment id `afterId`.
+    func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage
+    /// One comment in any status, or nil.
+    func comment(id: Int64) async throws -> Comment?
+    /// The decision history of a comment, oldest first.
+    func decisions(commentId: Int64) async throws -> [Decision]
+    /// Number of comments, by status.
+    func commentCounts() async throws -> [CommentStatus: Int]
+    /// Whether the database answers a trivial read (for health checks).
+    func isReachable() async -> Bool
+}
+
+extension SaringStore: CommentStore {}
