@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "saring",
             dependencies: [
-                "SaringCore", "SaringStore", "SaringFiles", "SaringServer",
+                "SaringCore", "SaringStore", "SaringPostgres", "SaringFiles", "SaringServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -97,8 +97,7 @@ let package = Package(
         .testTarget(
             name: "SaringStoreTests",
             dependencies: [
-                "SaringStore", "SaringCore", "SaringPostgres", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                "SaringStore", "SaringCore", "SaringPostgres", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // A raw-socket HTTP client shared by the tests that talk to a live server.
         .target(name: "SaringTestSupport", path: "Tests/Support"),

@@ -124,6 +124,9 @@ extension PostgresStore {
         return ledger
     }
 
+    /// An error in words for an operator: the server's message, or what PostgresNIO says.
+    public static func describe(_ error: any Error) -> String { message(error) }
+
     /// The server's own words for a failed statement (PostgresNIO's description hides them).
     static func message(_ error: any Error) -> String {
         if let error = error as? PSQLError, let server = error.serverInfo, let text = server[.message] {

@@ -63,6 +63,20 @@ public final class PostgresStore: CommentStore {
         await isReachable(within: .seconds(3))
     }
 
+    /// Whether the server answers at all within `timeout` (before migrations have run).
+    public func answers(within timeout: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await self.scalar("SELECT 1::BIGINT", as: Int64.self)) != nil }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let answer = await group.next() ?? false
+            group.cancelAll()
+            return answer
+        }
+    }
+
     public func isReachable(within timeout: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in
             group.addTask { (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil }
@@ -181,6 +195,11 @@ extension PostgresStore {
             result.append(decision)
         }
         return result
+    }
+
+    public func engageBrake(articleId: String, until: Date) async throws {
+        try await client.query(
+            "UPDATE articles SET brake_until = \(Timestamp.millis(until)) WHERE id = \(articleId)", logger: logger)
     }
 
     public func commentCounts() async throws -> [CommentStatus: Int] {

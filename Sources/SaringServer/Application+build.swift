@@ -24,7 +24,19 @@ public func buildApplication(
     services: [any Service] = [], meter: RuleMeter? = nil, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(settings: settings, store: store, judge: judge, abuse: abuse, keys: keys, metrics: metrics, meter: meter)
+    buildApplication(
+        settings: settings, stores: ServerStores(store), judge: judge, abuse: abuse, keys: keys, metrics: metrics,
+        services: services, meter: meter, logger: logger, onServerRunning: onServerRunning)
+}
+
+/// The same, on either backend (``ServerStores``).
+public func buildApplication(
+    settings: ServerSettings, stores: ServerStores, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
+    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
+    services: [any Service] = [], meter: RuleMeter? = nil, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(settings: settings, stores: stores, judge: judge, abuse: abuse, keys: keys, metrics: metrics, meter: meter)
     let connections = ConnectionLimiter(maxPerClient: settings.maxConnectionsPerClient, trustedProxies: abuse.resolver.trustedProxies)
     return Application(
         router: router,
@@ -45,8 +57,20 @@ public func buildRouter(
     metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
     meter: RuleMeter? = nil
 ) -> Router<SaringRequestContext> {
+    buildRouter(settings: settings, stores: ServerStores(store), judge: judge, abuse: abuse, keys: keys, metrics: metrics, meter: meter)
+}
+
+/// The same, on either backend (``ServerStores``).
+public func buildRouter(
+    settings: ServerSettings, stores: ServerStores, judge: any CommentJudge, abuse: AbuseControls, keys: KeysHolder,
+    metrics: SaringMetrics = SaringMetrics(factory: NOOPMetricsHandler.instance),
+    meter: RuleMeter? = nil
+) -> Router<SaringRequestContext> {
     let authenticator = Authenticator(keys: keys, abuse: abuse)
-    let pages = PageCache()
+    let store = stores.comments
+    // Several nodes share a PostgreSQL database and a node cannot see another's publishing: no
+    // page is served from this node's memory there (each page is read from the database).
+    let pages = stores.sqlite == nil ? PageCache(ttlMillis: 0) : PageCache()
     let router = Router(context: SaringRequestContext.self)
     // Outermost: every answer, errors included, carries the request id and is counted.
     router.add(middleware: RequestObservation(metrics: metrics))
@@ -65,8 +89,29 @@ public func buildRouter(
     ).addRoutes(to: v1)
     PolicyController(judge: judge, authenticator: authenticator).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
-    ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
-    ModerationController(store: store, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages).addRoutes(to: v1)
+    ReportsController(sqlite: stores.sqlite, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
+    ModerationController(sqlite: stores.sqlite, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
+        .addRoutes(to: v1)
     routes.fill(router.routes)
     return router
+}
+
+/// The stores behind the server: the comment path, on either backend, and the SQLite store
+/// when that is the backend — what only it holds yet (moderation, reports, policy history, rule
+/// timings, queue depths, retention) is served from it, and answered `501 not_on_postgresql`
+/// without it.
+public struct ServerStores: Sendable {
+    public let comments: any CommentStore
+    public let sqlite: SaringStore?
+
+    public init(_ store: SaringStore) {
+        comments = store
+        sqlite = store
+    }
+
+    /// A PostgreSQL store (or any other that is not SQLite).
+    public init(comments: any CommentStore) {
+        self.comments = comments
+        sqlite = comments as? SaringStore
+    }
 }

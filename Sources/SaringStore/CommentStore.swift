@@ -1,3 +1,4 @@
+import Foundation
 import SaringCore
 
 /// What the public comment path asks of a store — articles, submitting a judged comment, an
@@ -22,6 +23,8 @@ public protocol CommentStore: Sendable {
     func commentCounts() async throws -> [CommentStatus: Int]
     /// Whether the database answers a trivial read (for health checks).
     func isReachable() async -> Bool
+    /// Holds every new comment of the article until `until` (a brake against a flood).
+    func engageBrake(articleId: String, until: Date) async throws
 }
 
 extension SaringStore: CommentStore {}

@@ -5,7 +5,9 @@ import SaringStore
 
 /// `--db`, shared by every command that opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: "SQLite database file (env SARING_DB; default ./saring.sqlite).")
+    @Option(
+        name: .customLong("db"),
+        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve` and `migrate` (env SARING_DB; default ./saring.sqlite).")
     var path: String?
 
     var resolvedPath: String {
@@ -14,6 +16,15 @@ struct DatabaseOptions: ParsableArguments {
 
     func validate() throws {
         if let path, path.isEmpty { throw ValidationError("--db must not be empty") }
+    }
+
+    /// Where `--db` points: a file, or a PostgreSQL URL (refused with what is wrong in it).
+    func location() throws -> DatabaseLocation {
+        do {
+            return try DatabaseLocation(resolvedPath)
+        } catch {
+            throw CLIError("--db: \(error)")
+        }
     }
 
     /// Opens the store, turning failures into one message that names the file.
@@ -27,6 +38,11 @@ struct DatabaseOptions: ParsableArguments {
     func openStore(
         backgroundCheckpoints: Bool = false, mode: SaringStore.OpenMode = .existingOnly, events: StoreEvents = StoreEvents()
     ) throws -> SaringStore {
+        if case .postgresql(let address) = try location() {
+            // Not a file name: opening it as one would leave a file called "postgresql:" behind.
+            throw CLIError(
+                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve` (the public API) and `saring migrate` run")
+        }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)
         } catch StoreError.databaseMissing(let path) {

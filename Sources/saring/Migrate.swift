@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import SaringPostgres
 import SaringStore
 
 extension Saring {
-    struct Migrate: ParsableCommand {
+    struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending schema migrations (built in from Migrations/), or list them.")
 
@@ -12,7 +13,11 @@ extension Saring {
         @Flag(help: "List applied and pending migrations; change nothing.")
         var status = false
 
-        func run() throws {
+        func run() async throws {
+            if case .postgresql(let address) = try database.location() {
+                try await runOnPostgres(address)
+                return
+            }
             // Applying migrations creates a missing database; listing them does not: for a file
             // that is not there yet, the list is every migration, pending.
             let missing = status && !FileManager.default.fileExists(atPath: database.resolvedPath)
@@ -30,6 +35,30 @@ extension Saring {
                 }
             } catch let error as MigrationError {
                 throw CLIError("\(database.resolvedPath): \(error)")
+            }
+        }
+
+        /// The same on a PostgreSQL database, with its own migrations (`Migrations/postgresql/`).
+        private func runOnPostgres(_ address: PostgresAddress) async throws {
+            let store = PostgresStore(address: address)
+            defer { Task { await store.close() } }
+            guard await store.answers(within: .seconds(30)) else {
+                throw CLIError("PostgreSQL at \(address) did not answer within 30 s")
+            }
+            do {
+                if status {
+                    for state in try await store.migrationStatus() {
+                        let when = state.appliedAt.map { "applied \(TimeText.utc($0))" } ?? "pending"
+                        print("\(state.name)  \(when)")
+                    }
+                } else {
+                    let applied = try await store.migrate()
+                    print(applied.isEmpty ? "up to date" : applied.map { "applied \($0)" }.joined(separator: "\n"))
+                }
+            } catch let error as MigrationError {
+                throw CLIError("\(address): \(error)")
+            } catch {
+                throw CLIError("\(address): \(PostgresStore.describe(error))")
             }
         }
     }

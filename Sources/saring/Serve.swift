@@ -7,6 +7,7 @@ import Prometheus
 import SaringCore
 import SaringFiles
 import SaringServer
+import SaringPostgres
 import SaringStore
 import ServiceLifecycle
 
@@ -184,16 +185,57 @@ extension Saring {
                 throw CLIError("refusing to start: \(error)")
             }
             let log = logger
-            let store = try database.openStore(backgroundCheckpoints: true, mode: .createIfMissing, events: metrics.storeEvents)
+            let location: DatabaseLocation
             do {
-                let applied = try store.migrate()
-                if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
-            } catch let error as MigrationError {
-                throw CLIError("\(settings.databasePath): \(error)")
+                location = try DatabaseLocation(settings.databasePath)
+            } catch {
+                throw CLIError("refusing to start: --db: \(error)")
+            }
+            let stores: ServerStores
+            let sqlite: SaringStore?
+            let keyHex = configuration.value(.addressKey)
+            switch location {
+            case .sqlite:
+                let store = try database.openStore(backgroundCheckpoints: true, mode: .createIfMissing, events: metrics.storeEvents)
+                do {
+                    let applied = try store.migrate()
+                    if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
+                } catch let error as MigrationError {
+                    throw CLIError("\(settings.databasePath): \(error)")
+                }
+                stores = ServerStores(store)
+                sqlite = store
+            case .postgresql(let address):
+                if settings.eraseRejectedAfter != nil {
+                    throw CLIError("refusing to start: --erase-rejected-after does not run on the PostgreSQL store yet")
+                }
+                // Every node must hash a client's address alike, or limits and bans would not follow it.
+                guard keyHex != nil else {
+                    throw CLIError(
+                        "refusing to start: on PostgreSQL every node must hash client addresses with one key: "
+                            + "set SARING_ADDRESS_KEY (64 hex digits, e.g. from `openssl rand -hex 32`) to the same value on each node")
+                }
+                let store = PostgresStore(address: address, logger: logger)
+                guard await store.answers(within: .seconds(30)) else {
+                    await store.close()
+                    throw CLIError("refusing to start: PostgreSQL at \(address) did not answer within 30 s")
+                }
+                do {
+                    let applied = try await store.migrate()
+                    if !applied.isEmpty { logger.info("applied migrations: \(applied.joined(separator: ", "))") }
+                } catch let error as MigrationError {
+                    await store.close()
+                    throw CLIError("\(address): \(error)")
+                }
+                logger.notice(
+                    "PostgreSQL store \(address): the public API runs; moderation, reports, policy history, rule timings and retention are not on PostgreSQL yet (answered 501 not_on_postgresql)"
+                )
+                stores = ServerStores(comments: store)
+                sqlite = nil
             }
             let abuse: AbuseControls
             do {
-                let key = try AddressKey.load(hex: configuration.value(.addressKey), databasePath: settings.databasePath)
+                let key = try AddressKey.load(hex: keyHex, databasePath: settings.databasePath)
                 abuse = AbuseControls(
                     resolver: ClientResolver(trustedProxies: try proxies(), key: key), rateLimitsEnabled: !noRateLimits)
             } catch let problem as AddressKey.Problem {
@@ -210,32 +252,37 @@ extension Saring {
             }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
             // Into the policy history before it judges anything, so every decision names its row.
-            try await store.recordPolicyVersion(source, policy)
+            try await sqlite?.recordPolicyVersion(source, policy)
             let holder = PolicyHolder(policy)
             let hangup = HangupSignal()
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
-                hangup: hangup, metrics: metrics, store: store)
-            let meter = RuleMeter(store: store, holder: holder, sampleEvery: timingSample, logger: logger)
-            var services: [any Service] = [
-                reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup), WALCheckpointer(store: store, logger: logger), meter,
-            ]
-            if let age = settings.eraseRejectedAfter {
-                services.append(RetentionPurger(store: store, age: age, logger: logger))
+                hangup: hangup, metrics: metrics, store: sqlite)
+            let meter = sqlite.map { RuleMeter(store: $0, holder: holder, sampleEvery: timingSample, logger: logger) }
+            var services: [any Service] = [reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup)]
+            if let sqlite { services.append(WALCheckpointer(store: sqlite, logger: logger)) }
+            if let meter { services.append(meter) }
+            if let age = settings.eraseRejectedAfter, let sqlite {
+                services.append(RetentionPurger(store: sqlite, age: age, logger: logger))
                 logger.info("retention: the text of rejected comments is erased \(AgeParser.format(Double(age.components.seconds))) after they were decided")
             }
             if let metricsPort {
                 let host = metricsHost ?? settings.host
                 services.append(
                     MetricsServer(
-                        registry: registry, metrics: metrics, store: store, judge: holder, host: host, port: metricsPort, logger: logger,
+                        registry: registry, metrics: metrics, store: sqlite, judge: holder, host: host, port: metricsPort, logger: logger,
                         onServerRunning: { port in log.info("metrics on http://\(host):\(port)/metrics") }))
             }
+            let shownDatabase: String
+            switch location {
+            case .sqlite(let path): shownDatabase = path
+            case .postgresql(let address): shownDatabase = address.description
+            }
             let app = buildApplication(
-                settings: settings, store: store, judge: holder, abuse: abuse, keys: keysHolder, metrics: metrics,
+                settings: settings, stores: stores, judge: holder, abuse: abuse, keys: keysHolder, metrics: metrics,
                 services: services, meter: meter, logger: logger,
                 onServerRunning: { port in
-                    log.info("saring listening on http://\(settings.host):\(port) (database \(settings.databasePath))")
+                    log.info("saring listening on http://\(settings.host):\(port) (database \(shownDatabase))")
                 })
             try await app.runService()
         }

@@ -11,12 +11,18 @@ final class ServeProcess: @unchecked Sendable {
     private let outputFD: Int32
 
     /// Starts the server in `folder` (which holds `Policies/`) and waits until it listens.
-    init(folder: URL, arguments: [String] = []) throws {
+    ///
+    /// - Parameters:
+    ///   - database: `--db`; `serve.sqlite` in `folder` unless given (a postgresql:// URL, say).
+    ///   - environment: added to the test's own.
+    init(folder: URL, arguments: [String] = [], database: String? = nil, environment: [String: String] = [:]) throws {
         self.folder = folder
+        var env = ProcessInfo.processInfo.environment
+        for (name, value) in environment { env[name] = value }
         process = try ChildProcess(
             executable: CLI.binary.path,
-            arguments: ["serve", "--port", "0", "--db", folder.appendingPathComponent("serve.sqlite").path] + arguments,
-            environment: ProcessInfo.processInfo.environment, directory: folder.path, output: .pipe, error: .sameAsOutput)
+            arguments: ["serve", "--port", "0", "--db", database ?? folder.appendingPathComponent("serve.sqlite").path] + arguments,
+            environment: env, directory: folder.path, output: .pipe, error: .sameAsOutput)
         outputFD = process.standardOutput!
         let deadline = Date().addingTimeInterval(30)
         var port: Int? = nil

@@ -5,7 +5,7 @@ import SaringStore
 
 /// The CMS describes articles: title, url, section, open/closed, premoderated. Admin token required.
 struct ArticlesController<Context: RemoteAddressRequestContext> {
-    let store: SaringStore
+    let store: any CommentStore
     let settings: ServerSettings
     let authenticator: Authenticator
 

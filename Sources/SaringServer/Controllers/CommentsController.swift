@@ -6,7 +6,7 @@ import SaringStore
 
 /// Readers' comments on one article: submit, and list the published ones.
 struct CommentsController<Context: RemoteAddressRequestContext> {
-    let store: SaringStore
+    let store: any CommentStore
     let judge: any CommentJudge
     let settings: ServerSettings
     let abuse: AbuseControls

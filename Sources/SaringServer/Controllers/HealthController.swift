@@ -6,7 +6,7 @@ import SaringStore
 /// (`/readyz`: the database answers a query and a policy is in force, so comments can be judged
 /// and stored), for load balancers and orchestrators.
 struct HealthController<Context: RequestContext> {
-    let store: SaringStore
+    let store: any CommentStore
     let judge: any CommentJudge
 
     func addRoutes(to router: Router<Context>) {

@@ -7,7 +7,16 @@ import SaringStore
 /// standing and bulk rejection — every route through the same ``ModerationDesk`` as the terminal,
 /// as the moderator whose token made the request. Readers get 401, site keys 403.
 struct ModerationController<Context: RemoteAddressRequestContext> {
-    let store: SaringStore
+    /// Nil on PostgreSQL, where moderation does not run yet.
+    let sqlite: SaringStore?
+
+    /// The SQLite store, or the answer that this route does not run on PostgreSQL yet.
+    var store: SaringStore {
+        get throws {
+            guard let sqlite else { throw APIError.notOnPostgreSQL }
+            return sqlite
+        }
+    }
     let settings: ServerSettings
     let abuse: AbuseControls
     let authenticator: Authenticator
@@ -33,7 +42,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     func desk(_ request: Request, _ context: Context) throws -> ModerationDesk {
-        ModerationDesk(store: store, moderator: try authenticator.moderator(request, context))
+        try ModerationDesk(store: store, moderator: authenticator.moderator(request, context))
     }
 
     @Sendable func queue(_ request: Request, context: Context) async throws -> Response {

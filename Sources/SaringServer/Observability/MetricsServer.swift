@@ -11,16 +11,17 @@ public struct MetricsServer: Service {
     let application: Application<RouterResponder<BasicRequestContext>>
 
     /// - Parameters:
+    ///   - store: whose queues' depths are shown (nil on PostgreSQL, where queues are not kept yet).
     ///   - judge: whose policy version `saring_policy_info` shows.
     ///   - onServerRunning: called with the bound port (tests bind port 0).
     public init(
-        registry: PrometheusCollectorRegistry, metrics: SaringMetrics, store: SaringStore, judge: any CommentJudge, host: String, port: Int,
+        registry: PrometheusCollectorRegistry, metrics: SaringMetrics, store: SaringStore?, judge: any CommentJudge, host: String, port: Int,
         depthInterval: Duration = .seconds(5), logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
-        let depths = QueueDepthGauges(store: store, metrics: metrics, interval: depthInterval)
+        let depths = store.map { QueueDepthGauges(store: $0, metrics: metrics, interval: depthInterval) }
         let router = Router()
         router.get("metrics") { _, _ -> Response in
-            await depths.refreshIfStale()
+            await depths?.refreshIfStale()
             metrics.policyInForce(judge.versionInForce)
             var response = Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

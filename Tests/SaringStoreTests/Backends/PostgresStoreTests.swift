@@ -4,12 +4,13 @@ import Foundation
 import SaringCore
 import SaringPostgres
 import SaringStore
+import SaringTestSupport
 import Testing
 
 @Suite("The PostgreSQL store")
 struct PostgresStoreTests {
     @Test func migrationsApplyOnceAndAnEditedOneIsRefused() async throws {
-        try await PostgresScratch.withDatabase { address in
+        try await PostgresScratch.withDatabaseAddress { address in
             let store = PostgresStore(address: address)
             defer { Task { await store.close() } }
             #expect(try await store.migrationStatus().allSatisfy { $0.appliedAt == nil })
@@ -39,7 +40,7 @@ struct PostgresStoreTests {
     /// Two nodes starting at once on a new database: one applies the schema, the other waits and
     /// finds it applied.
     @Test func twoNodesMigratingAtOnceApplyTheSchemaOnce() async throws {
-        try await PostgresScratch.withDatabase { address in
+        try await PostgresScratch.withDatabaseAddress { address in
             let first = PostgresStore(address: address)
             let second = PostgresStore(address: address)
             async let a = first.migrate()
@@ -54,7 +55,7 @@ struct PostgresStoreTests {
     /// A comment posted through one node is on the other's page at once, and both nodes' new
     /// authors and comments share one sequence of ids.
     @Test func aCommentStoredByOneNodeIsReadByAnotherAtOnce() async throws {
-        try await PostgresScratch.withDatabase { address in
+        try await PostgresScratch.withDatabaseAddress { address in
             let one = PostgresStore(address: address)
             let two = PostgresStore(address: address)
             try await one.migrate()

@@ -1,0 +1,122 @@
+// Two `saring serve` processes on one PostgreSQL database, as behind a load balancer.
+import Foundation
+import SaringTestSupport
+import Testing
+
+@Suite("Several servers on one PostgreSQL database")
+struct SeveralNodesTests {
+    static let key = String(repeating: "5a", count: 32)
+    static let admin = "node-test-admin-token"
+
+    static let texts = [
+        "Semoga banjir di Kampung Melayu cepat surut",
+        "Harga cabai di pasar induk naik lagi minggu ini",
+        "Jalan tol Cipali macet sejak subuh tadi",
+        "Timnas main rapi semalam, lini tengah hidup",
+        "Kurikulum baru bikin guru dan murid bingung",
+        "Terima kasih infonya soal jadwal vaksin",
+        "Listrik di Depok padam dua jam tadi sore",
+        "Semoga pemain yang cedera cepat pulih",
+    ]
+    static let names = ["Budi", "Sari", "Rudi", "Dewi", "Agus", "Maya", "Tono", "Lina", "Eko", "Rina"]
+
+    /// A comment of reader `n`: a different person and a different sentence each time.
+    static func body(_ n: Int) -> [String: Any] {
+        ["author": ["name": "\(names[n % names.count]) \(n / names.count + 1)"],
+         "body": "\(texts[n % texts.count]), kata warga RT \(n % 17 + 1) pada hari ke-\(n)."]
+    }
+
+    static func node(_ folder: URL, _ url: String) throws -> ServeProcess {
+        try ServeProcess(
+            folder: folder, arguments: ["--admin-token", admin, "--no-rate-limits"], database: url,
+            environment: ["SARING_ADDRESS_KEY": key])
+    }
+
+    static func policyVersion(_ node: ServeProcess) async throws -> String? {
+        let reply = try await node.client.send("GET", "/v1/policy", headers: ["Authorization": "Bearer \(admin)"])
+        return try reply.json()["version"] as? String
+    }
+
+    @Test func aCommentPostedToOneNodeIsListedByTheOtherAtOnce() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            let one = try Self.node(folder, url)
+            defer { one.stop() }
+            let two = try Self.node(folder, url)
+            defer { two.stop() }
+            var ids: [Int] = []
+            for n in 0..<12 {
+                let (writer, reader) = n.isMultiple(of: 2) ? (one, two) : (two, one)
+                let posted = try await writer.client.json("POST", "/v1/articles/berita-nodes/comments", Self.body(n))
+                #expect(posted.status == 201, "\(posted.text)")
+                let id = try #require(try posted.json()["id"] as? Int)
+                ids.append(id)
+                let page = try await reader.client.send("GET", "/v1/articles/berita-nodes/comments?limit=100")
+                let listed = (try page.json()["comments"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+                #expect(listed == ids, "node \(n.isMultiple(of: 2) ? 2 : 1) listed \(listed) after \(ids)")
+            }
+            // The routes that do not run on PostgreSQL yet say so.
+            let report = try await one.client.json("POST", "/v1/comments/\(ids[0])/reports", ["reason": "spam"])
+            #expect(report.status == 501)
+            #expect(report.errorCode == "not_on_postgresql")
+            // Each node reloads its own folder (here both read one); both tell the version they run.
+            let before = try #require(try await Self.policyVersion(one))
+            #expect(try await Self.policyVersion(two) == before)
+            try CLI.write(
+                ["judol.yaml": ServeProcessTests.rules + "\n  - id: judol.togel\n    description: Togel\n    words: [togel hongkong]\n    action: reject\n    examples:\n      match: [\"pasang togel hongkong\"]\n"],
+                to: folder.appendingPathComponent("Policies"))
+            one.signal(SIGHUP)
+            two.signal(SIGHUP)
+            var versions: [String?] = [before, before]
+            let deadline = Date().addingTimeInterval(30)
+            while versions.contains(before), Date() < deadline {
+                versions = [try await Self.policyVersion(one), try await Self.policyVersion(two)]
+                if versions.contains(before) { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(!versions.contains(before), "a node kept the old policy: \(versions)")
+            #expect(versions[0] == versions[1])
+        }
+    }
+
+    /// A node killed with SIGKILL while it takes comments loses none it acknowledged: every 201
+    /// it sent is a row the other node (and the database) has.
+    @Test func killingANodeUnderLoadLosesNoAcknowledgedComment() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            let victim = try Self.node(folder, url)
+            defer { victim.stop() }
+            let survivor = try Self.node(folder, url)
+            defer { survivor.stop() }
+            let acknowledged = await withTaskGroup(of: [Int].self) { group in
+                for worker in 0..<8 {
+                    group.addTask {
+                        var mine: [Int] = []
+                        for round in 0..<60 {
+                            let n = worker * 1_000 + round
+                            guard let reply = try? await victim.client.json("POST", "/v1/articles/berita-\(worker)/comments", Self.body(n)) else {
+                                break  // the node is gone
+                            }
+                            if reply.status == 201, let id = try? reply.json()["id"] as? Int { mine.append(id) }
+                            if worker == 0 && round == 20 { victim.signal(SIGKILL) }
+                        }
+                        return mine
+                    }
+                }
+                var all: [Int] = []
+                for await ids in group { all += ids }
+                return all
+            }
+            victim.process.waitForExit()
+            #expect(victim.process.endedBySignal)
+            #expect(acknowledged.count >= 20)
+            let stored = Set(try PostgresScratch.psql(url, "SELECT id FROM comments").split(separator: "\n").compactMap { Int($0) })
+            let lost = acknowledged.filter { !stored.contains($0) }
+            #expect(lost.isEmpty, "acknowledged but not stored: \(lost)")
+            // The survivor goes on taking comments.
+            let after = try await survivor.client.json("POST", "/v1/articles/berita-0/comments", Self.body(99_999))
+            #expect(after.status == 201, "\(after.text)")
+        }
+    }
+}
