@@ -46,6 +46,75 @@ struct ShippedPolicyTests {
         #expect(try Self.judge("yang komen slot gacor itu bot judol, tolong dihapus").hits.allSatisfy { $0.category != "judol" })
     }
 
+    @Test(arguments: [
+        "orang cina itu jorok dan pelit",
+        "kresten itu pendusta semua",
+        "cina.... memang licik dari dulu",
+        "bubarkan ahmadiyah sekarang juga",
+        "islam itu sesat, tinggalkan saja",
+        "presiden turunan onta itu",
+        "ulama dihina\\nbela penista agama terus",
+        "quran itu kitab konyol",
+    ])
+    func holdsSaraAttacksForReview(_ body: String) throws {
+        let verdict = try Self.judge(body)
+        #expect(verdict.status == .pending, "\(verdict.reasons)")
+        #expect(verdict.hits.contains { $0.category == "sara" })
+    }
+
+    @Test(arguments: [
+        "Warga Tionghoa di Singkawang merayakan Cap Go Meh bersama umat muslim dengan damai.",
+        "Sejarah mencatat orang Cina sudah berdagang di Nusantara sejak abad ke-7.",
+        "Nabi Muhammad melarang umatnya berbuat zalim kepada tetangga yang berbeda agama.",
+        "Allah tidak menyukai orang yang sombong dan suka menghina sesama.",
+        "Dalam Al-Quran ada kisah kaum yang membantai para nabi, itu pelajaran bagi kita.",
+        "Kafir dalam bahasa Arab artinya orang yang menutupi kebenaran, istilah ini dibahas di kajian tafsir.",
+        "Pemerintah resmi membubarkan HTI pada 2017 lewat Perppu Ormas.",
+        "Pedagang keturunan Arab di Pekalongan sudah turun-temurun berjualan batik.",
+        "Restoran Cina di ujung jalan itu masakannya enak, harganya juga murah.",
+        "Islam melarang ajaran sesat dan mengajak berdakwah dengan santun.",
+    ])
+    func leavesRespectfulTalkAboutReligionAndEthnicityPublished(_ body: String) throws {
+        let verdict = try Self.judge(body)
+        #expect(verdict.status == .published, "\(verdict.reasons)")
+        #expect(verdict.hits.isEmpty, "\(verdict.reasons)")
+    }
+
+    @Test(arguments: [
+        ("dasar pecundang, kerjanya cuma nyinyir", "***, kerjanya cuma nyinyir"),
+        ("sialan lu, antre dong", "*** lu, antre dong"),
+        ("politik busuk begini bikin muak", "politik *** begini bikin muak"),
+    ])
+    func masksInsultsAddedForKasar(_ body: String, _ published: String) throws {
+        let verdict = try Self.judge(body)
+        #expect(verdict.status == .published)
+        #expect(verdict.publishedBody == published)
+    }
+
+    @Test(arguments: [
+        "Warga Cibubur Udik mengeluhkan jalan rusak yang tak kunjung diperbaiki.",
+        "Buah mangga yang busuk sebaiknya langsung dibuang.",
+        "Saya merasa bodoh karena lupa membawa KTP ke kelurahan.",
+        "Angka tiga belas dianggap angka sial oleh sebagian orang.",
+        "Buaya muara muncul di sungai dekat permukiman warga.",
+        "Di neraka jahanam orang zalim mendapat balasan, kata penceramah itu.",
+    ])
+    func leavesOrdinaryUsesOfInsultWordsUnmasked(_ body: String) throws {
+        let verdict = try Self.judge(body)
+        #expect(verdict.hits.isEmpty, "\(verdict.reasons)")
+        #expect(verdict.publishedBody == body)
+    }
+
+    /// Every SARA and kasar rule needs a literal, so the prefilter skips it on most comments.
+    @Test func everySaraAndKasarRuleIsPrefiltered() throws {
+        let policy = try PolicyFolder.load(Self.folder)
+        let costs = policy.profile(["komentar biasa"]).filter { $0.ruleId.hasPrefix("sara.") || $0.ruleId.hasPrefix("kasar.") }
+        #expect(costs.count >= 18)
+        for cost in costs {
+            #expect(cost.prefiltered, "\(cost.ruleId) has no literal for the prefilter")
+        }
+    }
+
     @Test func masksProfanityAndPhoneNumbersButNotInnocentWords() throws {
         let verdict = try Self.judge("Dasar b4ngs4t, hubungi 0812-3456-7890. Bangsa ini butuh kontrol di pantai.")
         #expect(verdict.status == .published)
