@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import SaringCore
 import SaringStore
+import Synchronization
 
 /// Saring's data on PostgreSQL, for several `saring serve` processes on one database. The same
 /// behaviours as the SQLite store (``SaringStore``) behind the same ``CommentStore`` methods, with
@@ -16,16 +17,20 @@ public final class PostgresStore: CommentStore {
     let logger: Logger
     let now: @Sendable () -> Date
     let submissions: PostgresSubmissions
+    /// How long a request waits for a connection (the server away, the pool exhausted) before
+    /// ``StoreError/busy``: the HTTP answer is then 503 with Retry-After, not a hang.
+    let waitLimit: Duration
     private let running: Task<Void, Never>
 
     /// Connects lazily: the first query opens the first connection.
     ///
     /// - Parameters:
     ///   - maximumConnections: the pool's size (each node holds at most this many).
+    ///   - waitLimit: how long a request waits for a connection before ``StoreError/busy``.
     ///   - now: the clock, injectable for tests.
     public init(
-        address: PostgresAddress, maximumConnections: Int = 16, now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "saring.postgres")
+        address: PostgresAddress, maximumConnections: Int = 16, waitLimit: Duration = .seconds(10),
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger = Logger(label: "saring.postgres")
     ) {
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -33,6 +38,7 @@ public final class PostgresStore: CommentStore {
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectTimeout = .seconds(10)
         self.address = address
+        self.waitLimit = waitLimit
         self.logger = logger
         self.now = now
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -90,23 +96,115 @@ public final class PostgresStore: CommentStore {
         }
     }
 
-    /// Runs one transaction on a leased connection.
-    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+    /// Runs one transaction on a leased connection. Only the wait for the connection is bounded
+    /// (``waitLimit``, then ``StoreError/busy``): once a transaction has begun it is never cut
+    /// short, so a comment answered "not stored" was never committed.
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let lease = Lease()
+        let client = client
+        let logger = logger
+        let waitLimit = waitLimit
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await client.withTransaction(logger: logger) { connection in
+                    let mine = lease.state.withLock { state in
+                        guard state == .waiting else { return false }
+                        state = .leased
+                        return true
+                    }
+                    guard mine else { throw StoreError.busy }
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: waitLimit)
+                let gaveUp = lease.state.withLock { state in
+                    guard state == .waiting else { return false }
+                    state = .gaveUp
+                    return true
+                }
+                if gaveUp { throw StoreError.busy }
+                return nil
+            }
+            while let result = try await group.next() {
+                if let result {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw StoreError.busy
+        }
+    }
+
+    /// Whether the transaction got its connection in time; decided once, under a lock.
+    private final class Lease: Sendable {
+        enum State { case waiting, leased, gaveUp }
+        let state = Mutex(State.waiting)
+    }
+
+    /// Runs `body` (one statement: a read, or an idempotent write) within ``waitLimit``, else
+    /// ``StoreError/busy``.
+    func bounded<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let waitLimit = waitLimit
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: waitLimit)
+                return nil
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            guard let first else { throw StoreError.busy }
+            return first
+        }
     }
 
     /// The first column of the first row of `query`, or nil.
     func scalar<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type) async throws -> T? {
         let rows = try await client.query(query, logger: logger)
-        for try await row in rows {
-            return try row.decode(T.self)
+        var result: T? = nil
+        var found = false
+        for try await row in rows where !found {
+            result = try row.decode(T.self)
+            found = true
         }
-        return nil
+        return result
+    }
+}
+
+// Each answer within the wait limit (``bounded(_:)``): a database that is away answers 503, not a hang.
+extension PostgresStore {
+    public func saveArticle(_ article: Article) async throws -> Article {
+        try await bounded { try await self.saveArticleNow(article) }
+    }
+
+    public func article(id: String) async throws -> Article? {
+        try await bounded { try await self.articleNow(id: id) }
+    }
+
+    public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
+        try await bounded { try await self.publishedPageNow(articleId: articleId, afterId: afterId, limit: limit) }
+    }
+
+    public func comment(id: Int64) async throws -> Comment? {
+        try await bounded { try await self.commentNow(id: id) }
+    }
+
+    public func decisions(commentId: Int64) async throws -> [Decision] {
+        try await bounded { try await self.decisionsNow(commentId: commentId) }
+    }
+
+    public func engageBrake(articleId: String, until: Date) async throws {
+        try await bounded { try await self.engageBrakeNow(articleId: articleId, until: until) }
+    }
+
+    public func commentCounts() async throws -> [CommentStatus: Int] {
+        try await bounded { try await self.commentCountsNow() }
     }
 }
 
 extension PostgresStore {
-    public func saveArticle(_ article: Article) async throws -> Article {
+    private func saveArticleNow(_ article: Article) async throws -> Article {
         let millis = Timestamp.millis(now())
         try await client.query(
             """
@@ -119,7 +217,7 @@ extension PostgresStore {
         return article
     }
 
-    public func article(id: String) async throws -> Article? {
+    private func articleNow(id: String) async throws -> Article? {
         let rows = try await client.query(
             "SELECT id, title, url, section, is_open, premoderated FROM articles WHERE id = \(id)", logger: logger)
         for try await (id, title, url, section, isOpen, premoderated) in rows.decode(
@@ -130,7 +228,7 @@ extension PostgresStore {
         return nil
     }
 
-    public func publishedPage(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
+    private func publishedPageNow(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
         let rows = try await client.query(
             """
             SELECT id, parent_id, author_name, published_body, created_at FROM comments
@@ -150,7 +248,7 @@ extension PostgresStore {
         return CommentPage(comments: comments, nextAfterId: more ? comments.last?.id : nil)
     }
 
-    public func comment(id: Int64) async throws -> Comment? {
+    private func commentNow(id: Int64) async throws -> Comment? {
         let rows = try await client.query(
             """
             SELECT c.id, c.article_id, c.parent_id, c.author_name, a.email, c.body, c.published_body, c.status,
@@ -173,7 +271,7 @@ extension PostgresStore {
         return nil
     }
 
-    public func decisions(commentId: Int64) async throws -> [Decision] {
+    private func decisionsNow(commentId: Int64) async throws -> [Decision] {
         let rows = try await client.query(
             """
             SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::text, created_at,
@@ -197,12 +295,12 @@ extension PostgresStore {
         return result
     }
 
-    public func engageBrake(articleId: String, until: Date) async throws {
+    private func engageBrakeNow(articleId: String, until: Date) async throws {
         try await client.query(
             "UPDATE articles SET brake_until = \(Timestamp.millis(until)) WHERE id = \(articleId)", logger: logger)
     }
 
-    public func commentCounts() async throws -> [CommentStatus: Int] {
+    private func commentCountsNow() async throws -> [CommentStatus: Int] {
         let rows = try await client.query("SELECT status, count(*)::BIGINT FROM comments GROUP BY status", logger: logger)
         var counts: [CommentStatus: Int] = [:]
         for try await (status, count) in rows.decode((String, Int64).self) {

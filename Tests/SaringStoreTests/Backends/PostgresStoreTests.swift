@@ -77,6 +77,18 @@ struct PostgresStoreTests {
         }
     }
 
+    /// A database that is away: a submission waits for a connection no longer than the wait limit
+    /// and is told "busy" (the HTTP answer 503 storage_busy, retry), as are reads — never a hang.
+    @Test func aServerThatIsAwayAnswersBusyWithinTheWaitLimit() async throws {
+        let store = PostgresStore(
+            address: PostgresAddress(user: "saring", host: "127.0.0.1", port: 1, database: "x", tls: .disable), waitLimit: .seconds(1))
+        let draft = CommentStoreTests.draft(0)
+        await #expect(throws: StoreError.busy) { _ = try await store.submit(draft, verdict: CommentStoreTests.verdict(draft)) }
+        await #expect(throws: StoreError.busy) { _ = try await store.publishedPage(articleId: "berita-1", afterId: nil, limit: 10) }
+        await #expect(throws: StoreError.busy) { _ = try await store.saveArticle(Article(id: "berita-1")) }
+        await store.close()
+    }
+
     @Test func anUnreachableServerIsReportedAsNotReachable() async throws {
         // A port nothing listens on (the test server's port + 1 is not guaranteed free; port 1 is).
         let store = PostgresStore(address: PostgresAddress(user: "saring", host: "127.0.0.1", port: 1, database: "x", tls: .disable))
