@@ -98,6 +98,7 @@ let package = Package(
             name: "SaringStoreTests",
             dependencies: [
                 "SaringStore", "SaringCore", "SaringPostgres", "SaringTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         // A raw-socket HTTP client shared by the tests that talk to a live server.
         .target(name: "SaringTestSupport", path: "Tests/Support"),

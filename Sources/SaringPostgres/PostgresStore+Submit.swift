@@ -23,16 +23,14 @@ extension PostgresStore {
             logger: logger)
         guard
             let (isOpen, premoderated, brakeUntil) = try await first(
-                db.query("SELECT is_open, premoderated, brake_until FROM articles WHERE id = \(draft.articleId)", logger: logger),
+                db.query(PostgresHotQueries.articleState(draft.articleId), logger: logger),
                 as: (Bool, Bool, Int64?).self)
         else { throw StoreError.articleClosed(articleId: draft.articleId) }
         guard isOpen else { throw StoreError.articleClosed(articleId: draft.articleId) }
         if let parentId = draft.parentId {
             // Only to what readers can see: a reply must not reveal that a hidden comment exists.
             let visible = try await first(
-                db.query(
-                    "SELECT 1::BIGINT FROM comments WHERE id = \(parentId) AND article_id = \(draft.articleId) AND status = 'published'",
-                    logger: logger), as: Int64.self)
+                db.query(PostgresHotQueries.visibleParent(parentId, articleId: draft.articleId), logger: logger), as: Int64.self)
             guard visible != nil else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
         }
         let (authorId, storedStanding) = try await author(db, draft, at: millis, logger: logger)
@@ -41,21 +39,14 @@ extension PostgresStore {
         if verdict.firstCommentsReviewed > 0, standing != .trusted {
             // Counted only as far as it matters, so a prolific author costs no more than a new one.
             let approved = try await first(
-                db.query(
-                    """
-                    SELECT count(*)::BIGINT FROM (SELECT 1 FROM comments WHERE author_id = \(authorId) AND status = 'published'
-                    LIMIT \(Int64(verdict.firstCommentsReviewed))) AS firsts
-                    """, logger: logger), as: Int64.self) ?? 0
+                db.query(PostgresHotQueries.publishedByAuthor(authorId, upTo: Int64(verdict.firstCommentsReviewed)), logger: logger),
+                as: Int64.self) ?? 0
             judged = verdict.applying(author: JudgeContext(standing: standing, approvedComments: Int(approved)))
         }
         var addressBannedWith: String? = nil
         if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
             addressBannedWith = try await first(
-                db.query(
-                    """
-                    SELECT a.name FROM banned_clients b JOIN authors a ON a.id = b.author_id
-                    WHERE b.client_hash = \(clientHash) AND b.expires_at > \(millis) LIMIT 1
-                    """, logger: logger), as: String.self)
+                db.query(PostgresHotQueries.addressBan(clientHash, at: millis), logger: logger), as: String.self)
             if addressBannedWith != nil { standing = .banned }
         }
         let braked = brakeUntil.map { $0 > millis } ?? false
@@ -104,7 +95,7 @@ extension PostgresStore {
     static func author(_ db: PostgresConnection, _ draft: CommentDraft, at millis: Int64, logger: Logger) async throws -> (Int64, String) {
         let identity = draft.authorIdentity.key
         if let (id, standing, name) = try await first(
-            db.query("SELECT id, standing, name FROM authors WHERE identity = \(identity)", logger: logger),
+            db.query(PostgresHotQueries.authorByIdentity(identity), logger: logger),
             as: (Int64, String, String).self)
         {
             if name != draft.authorName {
@@ -149,7 +140,7 @@ extension PostgresStore {
         for member in campaign.members {
             guard
                 let (status, flagged, campaignId) = try await first(
-                    db.query("SELECT status, flagged, campaign_id FROM comments WHERE id = \(member) FOR UPDATE", logger: logger),
+                    db.query(PostgresHotQueries.campaignMember(member), logger: logger),
                     as: (String, Bool, Int64?).self),
                 campaignId == nil
             else { continue }

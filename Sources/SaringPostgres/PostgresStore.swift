@@ -230,11 +230,7 @@ extension PostgresStore {
 
     private func publishedPageNow(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
         let rows = try await client.query(
-            """
-            SELECT id, parent_id, author_name, published_body, created_at FROM comments
-            WHERE article_id = \(articleId) AND status = 'published' AND id > \(afterId ?? 0)
-            ORDER BY id LIMIT \(Int64(limit + 1))
-            """, logger: logger)
+            PostgresHotQueries.publishedPage(articleId: articleId, afterId: afterId ?? 0, limit: Int64(limit + 1)), logger: logger)
         var comments: [PublishedComment] = []
         comments.reserveCapacity(limit)
         var more = false
@@ -249,12 +245,7 @@ extension PostgresStore {
     }
 
     private func commentNow(id: Int64) async throws -> Comment? {
-        let rows = try await client.query(
-            """
-            SELECT c.id, c.article_id, c.parent_id, c.author_name, a.email, c.body, c.published_body, c.status,
-                   c.flagged, c.score, c.created_at, c.client_hash, c.campaign_id
-            FROM comments c JOIN authors a ON a.id = c.author_id WHERE c.id = \(id)
-            """, logger: logger)
+        let rows = try await client.query(PostgresHotQueries.comment(id), logger: logger)
         for try await row in rows {
             let (id, articleId, parentId, name, email, body, publishedBody) = try row.decode(
                 (Int64, String, Int64?, String, String?, String, String).self)
@@ -272,12 +263,7 @@ extension PostgresStore {
     }
 
     private func decisionsNow(commentId: Int64) async throws -> [Decision] {
-        let rows = try await client.query(
-            """
-            SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::text, created_at,
-                   batch_id, undoes, policy_version_id
-            FROM decisions WHERE comment_id = \(commentId) ORDER BY id
-            """, logger: logger)
+        let rows = try await client.query(PostgresHotQueries.decisions(commentId), logger: logger)
         var result: [Decision] = []
         for try await row in rows {
             let (id, commentId, actor, decidedBy, action, status, reasons) = try row.decode(

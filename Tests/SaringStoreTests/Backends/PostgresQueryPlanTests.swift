@@ -1,0 +1,76 @@
+// The PostgreSQL store's hot queries go through an index on a database with thousands of rows,
+// before and after ANALYZE, as the SQLite ones do (QueryPlanTests): a sequential scan of a table
+// means a cost that grows with it.
+import Foundation
+import PostgresNIO
+import SaringStore
+import SaringTestSupport
+import Testing
+
+@testable import SaringPostgres
+
+@Suite("Query plans of the PostgreSQL store's hot queries")
+struct PostgresQueryPlanTests {
+    /// 20,000 comments on 3,000 articles by 1,500 authors, mostly published, with decisions and
+    /// 20,000 address bans (a small table would rightly be read whole), written by the server
+    /// itself (generate_series).
+    static let seed = """
+        INSERT INTO articles (id, created_at, updated_at, brake_until)
+            SELECT 'berita-' || a, 1, 1, CASE WHEN a % 50 = 0 THEN 9999999999999 END FROM generate_series(0, 2999) a;
+        INSERT INTO authors (identity, name, standing, created_at, updated_at)
+            SELECT CASE WHEN u % 3 = 0 THEN 'user:' || u ELSE 'name:pembaca ' || u END, 'Pembaca ' || u,
+                   CASE WHEN u % 97 = 0 THEN 'banned' ELSE 'normal' END, 1, 1
+            FROM generate_series(0, 1499) u;
+        INSERT INTO comments (article_id, author_id, author_name, body, published_body, status, flagged, score,
+                              created_at, updated_at, client_hash)
+            SELECT 'berita-' || (n % 3000), n % 1500 + 1, 'Pembaca ' || (n % 1500), 'komentar ' || n, 'komentar ' || n,
+                   CASE WHEN n % 20 < 16 THEN 'published' WHEN n % 20 < 19 THEN 'pending' ELSE 'rejected' END,
+                   n % 50 = 0, n % 13, n, n, 'hash' || (n % 700)
+            FROM generate_series(1, 20000) n;
+        INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, created_at)
+            SELECT id, 'policy', 'v', 'publish', status, created_at FROM comments;
+        INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
+            SELECT 'hash' || h, h % 1500 + 1, 1, 9999999999999 FROM generate_series(0, 19999) h;
+        """
+
+    static let queries: [(String, PostgresQuery)] = [
+        ("article page", PostgresHotQueries.publishedPage(articleId: "berita-17", afterId: 0, limit: 51)),
+        ("article page, later", PostgresHotQueries.publishedPage(articleId: "berita-17", afterId: 15_000, limit: 51)),
+        ("article state", PostgresHotQueries.articleState("berita-17")),
+        ("visible parent", PostgresHotQueries.visibleParent(1_234, articleId: "berita-1234")),
+        ("author by identity", PostgresHotQueries.authorByIdentity("name:pembaca 17")),
+        ("published by author", PostgresHotQueries.publishedByAuthor(18, upTo: 3)),
+        ("address ban", PostgresHotQueries.addressBan("hash14", at: 5)),
+        ("comment", PostgresHotQueries.comment(4_321)),
+        ("decisions of a comment", PostgresHotQueries.decisions(4_321)),
+        ("campaign member", PostgresHotQueries.campaignMember(4_321)),
+    ]
+
+    @Test func everyHotQueryUsesAnIndexBeforeAndAfterAnalyze() async throws {
+        try await PostgresScratch.withDatabase { (url: String) in
+            let store = PostgresStore(address: try PostgresAddress(url))
+            try await store.migrate()
+            // autovacuum off for these tables, so "before ANALYZE" stays without statistics.
+            for table in ["articles", "authors", "comments", "decisions", "banned_clients"] {
+                try PostgresScratch.psql(url, "ALTER TABLE \(table) SET (autovacuum_enabled = false)")
+            }
+            try PostgresScratch.psql(url, Self.seed)
+            for analyzed in [false, true] {
+                if analyzed { try PostgresScratch.psql(url, "ANALYZE") }
+                for (name, query) in Self.queries {
+                    let plan = try await Self.explain(store, query)
+                    #expect(!plan.contains("Seq Scan"), "\(name) (\(analyzed ? "after" : "before") ANALYZE) scans a table:\n\(plan)")
+                    #expect(plan.contains("Index"), "\(name): \(plan)")
+                }
+            }
+            await store.close()
+        }
+    }
+
+    static func explain(_ store: PostgresStore, _ query: PostgresQuery) async throws -> String {
+        let rows = try await store.client.query(PostgresQuery(unsafeSQL: "EXPLAIN " + query.sql, binds: query.binds))
+        var lines: [String] = []
+        for try await line in rows.decode(String.self) { lines.append(line) }
+        return lines.joined(separator: "\n")
+    }
+}
