@@ -53,7 +53,8 @@ let package = Package(
             name: "SaringPostgres",
             dependencies: [
                 "SaringCore", "SaringStore", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.embedInCode("Migrations")]
         ),

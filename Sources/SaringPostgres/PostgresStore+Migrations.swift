@@ -129,8 +129,10 @@ extension PostgresStore {
 
     /// The server's own words for a failed statement (PostgresNIO's description hides them).
     static func message(_ error: any Error) -> String {
-        if let error = error as? PSQLError, let server = error.serverInfo, let text = server[.message] {
-            return text
+        if let error = error as? PSQLError {
+            if let server = error.serverInfo, let text = server[.message] { return text }
+            if let underlying = error.underlying { return String(describing: underlying) }
+            return String(describing: error.code)
         }
         return String(describing: error)
     }

@@ -69,6 +69,29 @@ public final class PostgresStore: CommentStore {
         await isReachable(within: .seconds(3))
     }
 
+    /// Opens one connection of its own and says why it cannot, in the server's words (no such
+    /// database, password refused, nothing listening), or nil when it can. The pool retries a
+    /// failing connection without end; an operator starting a node needs the reason at once.
+    public func connectionProblem() async -> String? {
+        let address = address
+        var configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        do {
+            switch address.tls {
+            case .disable: break
+            case .prefer: configuration.tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: configuration.tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try? await connection.close()
+            return nil
+        } catch {
+            return Self.message(error)
+        }
+    }
+
     /// Whether the server answers at all within `timeout` (before migrations have run).
     public func answers(within timeout: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { group in

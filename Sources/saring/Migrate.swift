@@ -42,8 +42,8 @@ extension Saring {
         private func runOnPostgres(_ address: PostgresAddress) async throws {
             let store = PostgresStore(address: address)
             defer { Task { await store.close() } }
-            guard await store.answers(within: .seconds(30)) else {
-                throw CLIError("PostgreSQL at \(address) did not answer within 30 s")
+            if let problem = await store.connectionProblem() {
+                throw CLIError("cannot connect to PostgreSQL at \(address): \(problem)")
             }
             do {
                 if status {

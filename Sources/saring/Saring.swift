@@ -8,7 +8,7 @@ struct Saring: AsyncParsableCommand {
         commandName: "saring",
         abstract: "Self-hosted comment moderation: HTTP API, policies, review queue.",
         subcommands: [
-            Serve.self, Migrate.self, PolicyCommand.self, Queue.self, Show.self, Approve.self, Reject.self, Ban.self,
+            Serve.self, Migrate.self, CopyStore.self, PolicyCommand.self, Queue.self, Show.self, Approve.self, Reject.self, Ban.self,
             Unban.self, Trust.self, Bans.self, Undo.self, Review.self, Backup.self, Export.self, Import.self, Forget.self,
             Purge.self,
         ]

@@ -216,9 +216,9 @@ extension Saring {
                             + "set SARING_ADDRESS_KEY (64 hex digits, e.g. from `openssl rand -hex 32`) to the same value on each node")
                 }
                 let store = PostgresStore(address: address, logger: logger)
-                guard await store.answers(within: .seconds(30)) else {
+                if let problem = await store.connectionProblem() {
                     await store.close()
-                    throw CLIError("refusing to start: PostgreSQL at \(address) did not answer within 30 s")
+                    throw CLIError("refusing to start: cannot connect to PostgreSQL at \(address): \(problem)")
                 }
                 do {
                     let applied = try await store.migrate()

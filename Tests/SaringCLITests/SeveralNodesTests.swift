@@ -120,3 +120,35 @@ struct SeveralNodesTests {
         }
     }
 }
+
+@Suite("The CLI on a PostgreSQL URL")
+struct PostgresCLITests {
+    @Test func aDatabaseThatCannotBeReachedIsNamedWithTheServersReason() throws {
+        let server = try PostgresScratch.requireServer()
+        guard var parts = URLComponents(string: server) else { throw RawHTTP.Failure(description: "bad test URL \(server)") }
+        parts.path = "/tidak_ada_database_ini"
+        let missing = try CLI.run(["migrate", "--db", parts.string!])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot connect to PostgreSQL at"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("\"tidak_ada_database_ini\" does not exist"), "\(missing.stderr)")
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["SARING_ADDRESS_KEY"] = nil
+        let keyless = try CLI.run(["serve", "--port", "0", "--db", server, "--policies", folder.appendingPathComponent("Policies").path], environment: environment)
+        #expect(keyless.status == 1)
+        #expect(keyless.stderr.contains("set SARING_ADDRESS_KEY"), "\(keyless.stderr)")
+    }
+
+    @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() throws {
+        let folder = try CLI.temporaryFolder()
+        let url = "postgresql://saring@127.0.0.1:5/saring"
+        let queue = try CLI.run(["queue", "--db", url], in: folder)
+        #expect(queue.status == 1)
+        #expect(queue.stderr.contains("runs on SQLite only so far"), "\(queue.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        let bad = try CLI.run(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("sslmode must be one of disable, prefer, require"), "\(bad.stderr)")
+    }
+}
