@@ -54,6 +54,18 @@ enum PostgresHotQueries {
         """
     }
 
+    static func reportedComment(_ id: Int64) -> PostgresQuery {
+        "SELECT article_id FROM comments WHERE id = \(id) AND status = 'published' FOR UPDATE"
+    }
+
+    /// Open reports of a comment from distinct clients (for hiding after N).
+    static func openReportClients(_ commentId: Int64) -> PostgresQuery {
+        """
+        SELECT count(DISTINCT coalesce(client_hash, 'report:' || id))::BIGINT FROM reports
+        WHERE comment_id = \(commentId) AND resolved_at IS NULL
+        """
+    }
+
     static func campaignMember(_ id: Int64) -> PostgresQuery {
         "SELECT status, flagged, campaign_id FROM comments WHERE id = \(id) FOR UPDATE"
     }

@@ -129,7 +129,8 @@ public final class PostgresStore: CommentStore {
         let waitLimit = waitLimit
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
-                try await client.withTransaction(logger: logger) { connection in
+                try await Self.unwrapped {
+                    try await client.withTransaction(logger: logger) { connection in
                     let mine = lease.state.withLock { state in
                         guard state == .waiting else { return false }
                         state = .leased
@@ -137,6 +138,7 @@ public final class PostgresStore: CommentStore {
                     }
                     guard mine else { throw StoreError.busy }
                     return try await body(connection)
+                    }
                 }
             }
             group.addTask {
@@ -156,6 +158,18 @@ public final class PostgresStore: CommentStore {
                 }
             }
             throw StoreError.busy
+        }
+    }
+
+    /// PostgresNIO wraps what a transaction's closure throws; the store's own refusals
+    /// (``StoreError``) come out as they went in, so callers can tell a closed article from a
+    /// lost connection. A failed commit or rollback stays wrapped: whether it committed is unknown.
+    static func unwrapped<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresTransactionError where error.commitError == nil && error.rollbackError == nil {
+            if let closureError = error.closureError { throw closureError }
+            throw error
         }
     }
 
@@ -215,6 +229,17 @@ extension PostgresStore {
 
     public func decisions(commentId: Int64) async throws -> [Decision] {
         try await bounded { try await self.decisionsNow(commentId: commentId) }
+    }
+
+    @discardableResult
+    public func report(commentId: Int64, reason: String, clientHash: String?, hideAfter: Int) async throws -> String? {
+        try await transaction { db in
+            try await Self.report(db, commentId: commentId, reason: reason, clientHash: clientHash, hideAfter: hideAfter, at: Timestamp.millis(self.now()), logger: self.logger)
+        }
+    }
+
+    public func openReports(commentId: Int64) async throws -> [String] {
+        try await bounded { try await self.openReportsNow(commentId: commentId) }
     }
 
     public func engageBrake(articleId: String, until: Date) async throws {
@@ -316,5 +341,44 @@ extension PostgresStore {
             if let status = CommentStatus(rawValue: status) { counts[status] = Int(count) }
         }
         return counts
+    }
+}
+
+extension PostgresStore {
+    /// As the SQLite store: published comments only (readers see no others), a client's repeated
+    /// reports of one comment count once, and after `hideAfter` distinct clients the comment is
+    /// held (a decision of the system) until a moderator decides. The comment's row is locked
+    /// first, so two nodes counting reports at once cannot both miss the threshold.
+    static func report(
+        _ db: PostgresConnection, commentId: Int64, reason: String, clientHash: String?, hideAfter: Int, at millis: Int64, logger: Logger
+    ) async throws -> String? {
+        guard
+            let articleId = try await first(
+                db.query(PostgresHotQueries.reportedComment(commentId), logger: logger),
+                as: String.self)
+        else { throw StoreError.commentNotFound(id: commentId) }
+        let inserted = try await first(
+            db.query(
+                """
+                INSERT INTO reports (comment_id, reason, created_at, client_hash) VALUES (\(commentId), \(reason), \(millis), \(clientHash))
+                ON CONFLICT DO NOTHING RETURNING id
+                """, logger: logger), as: Int64.self)
+        guard hideAfter > 0, inserted != nil else { return nil }
+        let clients = try await first(
+            db.query(PostgresHotQueries.openReportClients(commentId), logger: logger), as: Int64.self) ?? 0
+        guard clients >= Int64(hideAfter) else { return nil }
+        try await db.query("UPDATE comments SET status = 'pending', updated_at = \(millis) WHERE id = \(commentId)", logger: logger)
+        _ = try await appendDecision(
+            db, commentId: commentId, actor: .system, decidedBy: "reports", action: .hold, status: .pending,
+            reasons: ["hidden after reports from \(clients) different readers; waits for a moderator"], at: millis, logger: logger)
+        return articleId
+    }
+
+    private func openReportsNow(commentId: Int64) async throws -> [String] {
+        let rows = try await client.query(
+            "SELECT reason FROM reports WHERE comment_id = \(commentId) AND resolved_at IS NULL ORDER BY id", logger: logger)
+        var reasons: [String] = []
+        for try await reason in rows.decode(String.self) { reasons.append(reason) }
+        return reasons
     }
 }

@@ -89,7 +89,7 @@ public func buildRouter(
     ).addRoutes(to: v1)
     PolicyController(judge: judge, authenticator: authenticator).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
-    ReportsController(sqlite: stores.sqlite, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
+    ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
     ModerationController(sqlite: stores.sqlite, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
         .addRoutes(to: v1)
     routes.fill(router.routes)

@@ -23,6 +23,13 @@ public protocol CommentStore: Sendable {
     func commentCounts() async throws -> [CommentStatus: Int]
     /// Whether the database answers a trivial read (for health checks).
     func isReachable() async -> Bool
+    /// Stores a reader's report on a published comment, hiding it after `hideAfter` distinct
+    /// clients (see ``SaringStore/report(commentId:reason:clientHash:hideAfter:)``); returns the
+    /// article when this report hid it.
+    @discardableResult
+    func report(commentId: Int64, reason: String, clientHash: String?, hideAfter: Int) async throws -> String?
+    /// Open reports on a comment, oldest first.
+    func openReports(commentId: Int64) async throws -> [String]
     /// Holds every new comment of the article until `until` (a brake against a flood).
     func engageBrake(articleId: String, until: Date) async throws
 }

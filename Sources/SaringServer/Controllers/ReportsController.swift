@@ -5,16 +5,7 @@ import SaringStore
 
 /// Readers report a published comment; reports wait in the moderators' queue.
 struct ReportsController<Context: RemoteAddressRequestContext> {
-    /// Nil on PostgreSQL, where reports are not stored yet.
-    let sqlite: SaringStore?
-
-    /// The SQLite store, or the answer that this route does not run on PostgreSQL yet.
-    var store: SaringStore {
-        get throws {
-            guard let sqlite else { throw APIError.notOnPostgreSQL }
-            return sqlite
-        }
-    }
+    let store: any CommentStore
     let settings: ServerSettings
     let judge: any CommentJudge
     let abuse: AbuseControls

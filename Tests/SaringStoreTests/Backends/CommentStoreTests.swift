@@ -164,6 +164,32 @@ struct CommentStoreTests {
         }
     }
 
+    /// A client's repeated reports count once; after two distinct clients the comment is held and
+    /// leaves the page; only published comments can be reported.
+    @Test(arguments: StoreBackend.allCases)
+    func reportsFromDistinctReadersHideACommentUntilAModeratorDecides(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let comment = try await store.submit(Self.draft(0), verdict: Self.verdict(Self.draft(0)))
+            let held = try await store.submit(Self.draft(1), verdict: Self.verdict(Self.draft(1), .pending))
+            #expect(try await store.report(commentId: comment.id, reason: "iklan terselubung", clientHash: "aa11", hideAfter: 2) == nil)
+            #expect(try await store.report(commentId: comment.id, reason: "iklan lagi", clientHash: "aa11", hideAfter: 2) == nil)
+            #expect(try await store.comment(id: comment.id)?.status == .published)
+            #expect(try await store.report(commentId: comment.id, reason: "menghina", clientHash: "bb22", hideAfter: 2) == "berita-1")
+            #expect(try await store.comment(id: comment.id)?.status == .pending)
+            #expect(try await store.openReports(commentId: comment.id) == ["iklan terselubung", "menghina"])
+            let history = try await store.decisions(commentId: comment.id)
+            #expect(history.last?.actor == .system && history.last?.action == .hold)
+            #expect(history.last?.reasons == ["hidden after reports from 2 different readers; waits for a moderator"])
+            #expect(try await store.publishedPage(articleId: "berita-1", afterId: nil, limit: 10).comments.isEmpty)
+            await #expect(throws: StoreError.commentNotFound(id: held.id)) {
+                try await store.report(commentId: held.id, reason: "spam", clientHash: "cc33", hideAfter: 2)
+            }
+            await #expect(throws: StoreError.commentNotFound(id: comment.id)) {
+                try await store.report(commentId: comment.id, reason: "spam", clientHash: "dd44", hideAfter: 2)
+            }
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func firstCommentsOfANewAuthorAreHeldOnTheRecordTheTransactionReads(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

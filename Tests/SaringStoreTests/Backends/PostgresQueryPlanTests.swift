@@ -31,6 +31,8 @@ struct PostgresQueryPlanTests {
             SELECT id, 'policy', 'v', 'publish', status, created_at FROM comments;
         INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
             SELECT 'hash' || h, h % 1500 + 1, 1, 9999999999999 FROM generate_series(0, 19999) h;
+        INSERT INTO reports (comment_id, reason, created_at, client_hash, resolved_at)
+            SELECT n, 'spam', n, 'hash' || (n % 40), CASE WHEN n % 60 = 0 THEN n END FROM generate_series(10, 20000, 10) n;
         """
 
     static let queries: [(String, PostgresQuery)] = [
@@ -44,6 +46,8 @@ struct PostgresQueryPlanTests {
         ("comment", PostgresHotQueries.comment(4_321)),
         ("decisions of a comment", PostgresHotQueries.decisions(4_321)),
         ("campaign member", PostgresHotQueries.campaignMember(4_321)),
+        ("reported comment", PostgresHotQueries.reportedComment(4_321)),
+        ("open report clients", PostgresHotQueries.openReportClients(4_320)),
     ]
 
     @Test func everyHotQueryUsesAnIndexBeforeAndAfterAnalyze() async throws {
