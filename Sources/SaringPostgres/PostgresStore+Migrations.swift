@@ -113,14 +113,7 @@ extension PostgresStore {
         for try await (version, name, checksum, appliedAt) in rows.decode((Int32, String, String, Int64).self) {
             ledger[Int(version)] = LedgerEntry(name: name, checksum: checksum, appliedAt: appliedAt)
         }
-        for (version, entry) in ledger.sorted(by: { $0.key < $1.key }) {
-            guard let migration = migrations.first(where: { $0.version == version }) else {
-                throw MigrationError.missing(name: entry.name)
-            }
-            if migration.checksum != entry.checksum {
-                throw MigrationError.edited(name: migration.name, applied: entry.checksum, current: migration.checksum)
-            }
-        }
+        try Migration.verify(ledger: ledger.mapValues { (name: $0.name, checksum: $0.checksum) }, against: migrations)
         return ledger
     }
 

@@ -11,7 +11,7 @@ extension PostgresStore {
     /// inside it. Comments arriving together share a transaction, each in its own savepoint, and
     /// each caller is answered only after that transaction has committed.
     public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
-        try await submissions.submit(draft, verdict, to: self)
+        try await submissions.submit((draft, verdict)) { batch in try await self.commitSubmissions(batch) }
     }
 
     /// Writes one judged comment inside the caller's transaction.
@@ -80,14 +80,7 @@ extension PostgresStore {
                 """, logger: logger)
         }
         if let campaign = final.campaign { try await tagCampaign(db, campaign, at: millis, logger: logger) }
-        var comment = Comment(
-            id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
-            authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
-            status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
-        comment.clientHash = draft.clientHash
-        comment.campaignId = final.campaign?.id
-        comment.reasons = final.reasons
-        return comment
+        return Comment(stored: commentId, draft: draft, verdict: final, at: Timestamp.date(millis))
     }
 
     /// The author's id and standing, recording a new author. Two nodes meeting a new author at
@@ -180,77 +173,27 @@ extension PostgresStore {
     }
 }
 
-/// Group commit for new comments, as ``SaringStore``'s queue does on SQLite: comments arriving
-/// while a transaction runs are committed together by the next one, each in a savepoint of its own
-/// (a refused comment rolls back alone), and every caller is answered after the commit. One
-/// transaction at a time per node; several nodes commit side by side.
-final class PostgresSubmissions: Sendable {
-    struct Pending: Sendable {
-        let draft: CommentDraft
-        let verdict: Verdict
-        let continuation: CheckedContinuation<Comment, any Error>
-    }
-
-    private struct State {
-        var pending: [Pending] = []
-        var draining = false
-    }
-
-    let maxBatch: Int
-    private let state = Mutex(State())
-
-    init(maxBatch: Int = 128) {
-        self.maxBatch = maxBatch
-    }
-
-    func submit(_ draft: CommentDraft, _ verdict: Verdict, to store: PostgresStore) async throws -> Comment {
-        try await withCheckedThrowingContinuation { continuation in
-            let leads = state.withLock { state in
-                state.pending.append(Pending(draft: draft, verdict: verdict, continuation: continuation))
-                if state.draining { return false }
-                state.draining = true
-                return true
-            }
-            if leads { Task { await self.drain(store) } }
-        }
-    }
-
-    private func drain(_ store: PostgresStore) async {
-        while true {
-            let batch = state.withLock { state -> [Pending] in
-                guard !state.pending.isEmpty else {
-                    state.draining = false
-                    return []
+extension PostgresStore {
+    /// One batch of judged comments in one transaction (see ``GroupCommit``), each in a savepoint
+    /// of its own, so a refused one rolls back alone. One transaction at a time per node; several
+    /// nodes commit side by side.
+    func commitSubmissions(_ batch: [(CommentDraft, Verdict)]) async throws -> [Result<Comment, any Error>] {
+        let millis = Timestamp.millis(now())
+        let logger = logger
+        return try await transaction { db in
+            var results: [Result<Comment, any Error>] = []
+            for (draft, verdict) in batch {
+                try await db.query("SAVEPOINT comment", logger: logger)
+                do {
+                    let comment = try await PostgresStore.insert(db, draft, verdict: verdict, at: millis, logger: logger)
+                    try await db.query("RELEASE SAVEPOINT comment", logger: logger)
+                    results.append(.success(comment))
+                } catch {
+                    try await db.query("ROLLBACK TO SAVEPOINT comment", logger: logger)
+                    results.append(.failure(error))
                 }
-                let batch = Array(state.pending.prefix(maxBatch))
-                state.pending.removeFirst(batch.count)
-                return batch
             }
-            if batch.isEmpty { return }
-            let millis = Timestamp.millis(store.now())
-            let logger = store.logger
-            do {
-                let results = try await store.transaction { db in
-                    var results: [Result<Comment, any Error>] = []
-                    for item in batch {
-                        try await db.query("SAVEPOINT comment", logger: logger)
-                        do {
-                            let comment = try await PostgresStore.insert(db, item.draft, verdict: item.verdict, at: millis, logger: logger)
-                            try await db.query("RELEASE SAVEPOINT comment", logger: logger)
-                            results.append(.success(comment))
-                        } catch {
-                            try await db.query("ROLLBACK TO SAVEPOINT comment", logger: logger)
-                            results.append(.failure(error))
-                        }
-                    }
-                    return results
-                }
-                for (item, result) in zip(batch, results) { item.continuation.resume(with: result) }
-            } catch {
-                // The transaction itself failed (the server went away, the commit was refused):
-                // nothing of it was committed, and every caller hears so.
-                for item in batch { item.continuation.resume(throwing: error) }
-            }
+            return results
         }
     }
 }

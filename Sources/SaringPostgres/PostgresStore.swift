@@ -16,7 +16,7 @@ public final class PostgresStore: CommentStore {
     let address: PostgresAddress
     let logger: Logger
     let now: @Sendable () -> Date
-    let submissions: PostgresSubmissions
+    let submissions = GroupCommit<(CommentDraft, Verdict), Comment>()
     /// How long a request waits for a connection (the server away, the pool exhausted) before
     /// ``StoreError/busy``: the HTTP answer is then 503 with Retry-After, not a hang.
     let waitLimit: Duration
@@ -43,7 +43,6 @@ public final class PostgresStore: CommentStore {
         self.now = now
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        submissions = PostgresSubmissions()
         running = Task { await client.run() }
     }
 
@@ -94,26 +93,26 @@ public final class PostgresStore: CommentStore {
 
     /// Whether the server answers at all within `timeout` (before migrations have run).
     public func answers(within timeout: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { (try? await self.scalar("SELECT 1::BIGINT", as: Int64.self)) != nil }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let answer = await group.next() ?? false
-            group.cancelAll()
-            return answer
+        await Self.first(within: timeout, otherwise: false) {
+            (try? await self.scalar("SELECT 1::BIGINT", as: Int64.self)) != nil
         }
     }
 
     public func isReachable(within timeout: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil }
+        await Self.first(within: timeout, otherwise: false) {
+            (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil
+        }
+    }
+
+    /// What `body` gives within `timeout`, else `fallback` (and `body` is cancelled).
+    static func first<T: Sendable>(within timeout: Duration, otherwise fallback: T, _ body: @escaping @Sendable () async -> T) async -> T {
+        await withTaskGroup(of: T.self) { group in
+            group.addTask { await body() }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return false
+                return fallback
             }
-            let answer = await group.next() ?? false
+            let answer = await group.next() ?? fallback
             group.cancelAll()
             return answer
         }

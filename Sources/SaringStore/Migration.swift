@@ -21,6 +21,21 @@ public struct Migration: Sendable, Equatable {
         self.checksum = Digests.sha256Hex(sql)
     }
 
+    /// Checks a database's ledger (applied version → name and checksum) against these files: every
+    /// applied migration must be known and unchanged.
+    ///
+    /// - Throws: ``MigrationError/missing(name:)``, ``MigrationError/edited(name:applied:current:)``.
+    public static func verify(ledger: [Int: (name: String, checksum: String)], against migrations: [Migration]) throws(MigrationError) {
+        for (version, entry) in ledger.sorted(by: { $0.key < $1.key }) {
+            guard let migration = migrations.first(where: { $0.version == version }) else {
+                throw .missing(name: entry.name)
+            }
+            if migration.checksum != entry.checksum {
+                throw .edited(name: migration.name, applied: entry.checksum, current: migration.checksum)
+            }
+        }
+    }
+
     /// The migrations built into this binary from the top-level `Migrations/` folder.
     public static func embedded() throws(MigrationError) -> [Migration] {
         var result: [Migration] = []

@@ -89,14 +89,7 @@ struct MigrationRunner {
         for row in rows {
             ledger[row["version"]] = LedgerEntry(name: row["name"], checksum: row["checksum"], appliedAt: row["applied_at"])
         }
-        for (version, entry) in ledger.sorted(by: { $0.key < $1.key }) {
-            guard let migration = migrations.first(where: { $0.version == version }) else {
-                throw MigrationError.missing(name: entry.name)
-            }
-            if migration.checksum != entry.checksum {
-                throw MigrationError.edited(name: migration.name, applied: entry.checksum, current: migration.checksum)
-            }
-        }
+        try Migration.verify(ledger: ledger.mapValues { (name: $0.name, checksum: $0.checksum) }, against: migrations)
         return ledger
     }
 

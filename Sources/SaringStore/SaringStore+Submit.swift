@@ -9,14 +9,14 @@ extension SaringStore {
     /// premoderation, ``Verdict/applying(author:)``) are read inside that transaction, so no
     /// decision rests on a read made before it.
     ///
-    /// Submissions arriving together share one transaction (group commit, see ``SubmissionQueue``);
+    /// Submissions arriving together share one transaction (group commit, see ``GroupCommit``);
     /// each still returns only once its comment is committed, and one refused comment does not
     /// affect the others.
     ///
     /// - Returns: the stored comment with its final status and the reasons of its final decision.
     /// - Throws: ``StoreError/articleClosed(articleId:)``, ``StoreError/parentNotFound(parentId:articleId:)``.
     public func submit(_ draft: CommentDraft, verdict: Verdict) async throws -> Comment {
-        try await submissions.submit(draft, verdict, to: self)
+        try await submissions.submit((draft, verdict)) { batch in try await self.commitSubmissions(batch) }
     }
 
     /// Writes one judged comment inside the caller's transaction.
@@ -82,14 +82,7 @@ extension SaringStore {
                 ])
         }
         if let campaign = final.campaign { try tagCampaign(db, campaign, at: millis) }
-        var comment = Comment(
-            id: commentId, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
-            authorEmail: draft.authorEmail, body: draft.body, publishedBody: final.publishedBody,
-            status: final.status, flagged: final.flagged, score: final.score, createdAt: Timestamp.date(millis))
-        comment.clientHash = draft.clientHash
-        comment.campaignId = final.campaign?.id
-        comment.reasons = final.reasons
-        return comment
+        return Comment(stored: commentId, draft: draft, verdict: final, at: Timestamp.date(millis))
     }
 
     /// The author's id and standing, recording a new author. The row is rewritten only when the

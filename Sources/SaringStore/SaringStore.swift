@@ -11,7 +11,8 @@ public final class SaringStore: Sendable {
     let writer: any DatabaseWriter
     let now: @Sendable () -> Date
     let migrations: [Migration]
-    let submissions: SubmissionQueue
+    let submissions = GroupCommit<(CommentDraft, Verdict), Comment>()
+    let events: StoreEvents
     /// A connection of its own for WAL checkpoints, when the committing path leaves them to it.
     let checkpointer: DatabaseQueue?
     /// Policy versions recorded by this process, by content hash: a new decision names its
@@ -50,7 +51,7 @@ public final class SaringStore: Sendable {
         backgroundCheckpoints: Bool = false, mode: OpenMode = .createIfMissing, events: StoreEvents = StoreEvents(),
         busyTimeout: TimeInterval = 10
     ) throws {
-        submissions = SubmissionQueue(events: events)
+        self.events = events
         if mode != .createIfMissing, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.databaseMissing(path: path)
         }

@@ -40,3 +40,16 @@ public struct Comment: Sendable, Equatable {
         self.createdAt = createdAt
     }
 }
+
+extension Comment {
+    /// The comment a store has just written: the draft as judged, under the id it was given.
+    public init(stored id: Int64, draft: CommentDraft, verdict: Verdict, at date: Date) {
+        self.init(
+            id: id, articleId: draft.articleId, parentId: draft.parentId, authorName: draft.authorName,
+            authorEmail: draft.authorEmail, body: draft.body, publishedBody: verdict.publishedBody,
+            status: verdict.status, flagged: verdict.flagged, score: verdict.score, createdAt: date)
+        clientHash = draft.clientHash
+        campaignId = verdict.campaign?.id
+        reasons = verdict.reasons
+    }
+}
