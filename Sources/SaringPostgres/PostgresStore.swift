@@ -16,7 +16,8 @@ public final class PostgresStore: CommentStore {
     let address: PostgresAddress
     let logger: Logger
     let now: @Sendable () -> Date
-    let submissions = GroupCommit<(CommentDraft, Verdict), Comment>()
+    /// Four transactions at once: each statement is a round trip, and PostgreSQL commits side by side.
+    let submissions = GroupCommit<(CommentDraft, Verdict), Comment>(concurrency: 4)
     /// How long a request waits for a connection (the server away, the pool exhausted) before
     /// ``StoreError/busy``: the HTTP answer is then 503 with Retry-After, not a hang.
     let waitLimit: Duration

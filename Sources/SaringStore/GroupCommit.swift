@@ -16,24 +16,28 @@ public final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
 
     private struct State {
         var pending: [Pending] = []
-        var draining = false
+        var draining = 0
     }
 
     public let maxBatch: Int
+    /// Transactions that may run at once: 1 for SQLite (one writer at a time), more for a server
+    /// that commits side by side and where each statement is a round trip.
+    public let concurrency: Int
     private let state = Mutex(State())
 
-    public init(maxBatch: Int = 128) {
+    public init(maxBatch: Int = 128, concurrency: Int = 1) {
         self.maxBatch = maxBatch
+        self.concurrency = max(1, concurrency)
     }
 
-    /// Queues `item`; the first caller to find no transaction running starts one with `commit`,
-    /// which runs until the queue is empty (every caller passes the same commit).
+    /// Queues `item`; a caller that finds fewer than `concurrency` transactions running starts one
+    /// with `commit`, which runs until the queue is empty (every caller passes the same commit).
     public func submit(_ item: Item, commit: @escaping Commit) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             let leads = state.withLock { state in
                 state.pending.append(Pending(item: item, continuation: continuation))
-                if state.draining { return false }
-                state.draining = true
+                if state.draining >= concurrency { return false }
+                state.draining += 1
                 return true
             }
             if leads { Task { await self.drain(commit) } }
@@ -44,7 +48,7 @@ public final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
         while true {
             let batch = state.withLock { state -> [Pending] in
                 guard !state.pending.isEmpty else {
-                    state.draining = false
+                    state.draining -= 1
                     return []
                 }
                 let batch = Array(state.pending.prefix(maxBatch))
