@@ -56,6 +56,24 @@ def stored_ids(node):
     return ids
 
 
+def postgres_cpu_seconds():
+    """CPU time of every PostgreSQL server process on the machine (the test server's backends)."""
+    total = 0.0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                raw = f.read()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1:raw.rindex(")")]
+        if name.startswith("postgres"):
+            fields = raw.rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def phase(nodes, mode, seconds, args, work, tag, pool_files, paths):
     """wrk against every node at once, args.connections split between them; figures summed."""
     results = [None] * len(nodes)
@@ -66,10 +84,12 @@ def phase(nodes, mode, seconds, args, work, tag, pool_files, paths):
         results[i] = perf.run_wrk(nodes[i], mode, seconds, part, work, f"{tag}-{i}", pool=pool_files[i], paths=paths)
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(nodes))]
+    pg_before = postgres_cpu_seconds()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    pg_cpu = postgres_cpu_seconds() - pg_before
     if any(r is None for r in results):
         raise RuntimeError(f"{tag}: a wrk run failed")
     return {
@@ -79,6 +99,8 @@ def phase(nodes, mode, seconds, args, work, tag, pool_files, paths):
         "non_2xx": sum(r["non_2xx"] for r in results), "socket_errors": sum(r["socket_errors"] for r in results),
         "answered_201": sum(r["answered_201"] for r in results),
         "vm_hwm_mb": max(r["vm_hwm_mb"] for r in results),
+        "saring_cpu_us_per_request": round(sum(r["server_cpu_s"] for r in results) * 1e6 / max(1, sum(r["requests"] for r in results)), 1),
+        "postgres_cpu_us_per_request": round(pg_cpu * 1e6 / max(1, sum(r["requests"] for r in results)), 1),
     }
 
 
@@ -142,13 +164,14 @@ def main():
                 raise RuntimeError(f"{label}: acknowledged but not stored: {missing[:10]}")
             for n in group:
                 n.stop()
-        print(f"{'setup':<12} {'phase':<5} {'nodes':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9':>8} {'non-2xx':>7} {'sockerr':>7} {'HWM MB':>7}")
+        print(f"{'setup':<12} {'phase':<5} {'nodes':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'p99.9':>8} {'non-2xx':>7} {'sockerr':>7} {'HWM MB':>7} {'saring us/r':>11} {'pg us/r':>8}")
         for r in rows:
             if "check" in r:
                 print(f"{r['setup']:<12} check: {r['check']}")
             else:
                 print(f"{r['setup']:<12} {r['phase']:<5} {r['nodes']:>5} {r['rps']:>9.1f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
-                      f"{r['p999_ms']:>8.2f} {r['non_2xx']:>7} {r['socket_errors']:>7} {r['vm_hwm_mb']:>7.1f}")
+                      f"{r['p999_ms']:>8.2f} {r['non_2xx']:>7} {r['socket_errors']:>7} {r['vm_hwm_mb']:>7.1f} "
+                      f"{r['saring_cpu_us_per_request']:>11.1f} {r['postgres_cpu_us_per_request']:>8.1f}")
         if args.json:
             with open(args.json, "w") as f:
                 json.dump(rows, f, indent=2)
