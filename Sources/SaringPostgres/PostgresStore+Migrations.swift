@@ -50,7 +50,7 @@ extension PostgresStore {
                         try await db.query("COMMIT", logger: logger)
                     } catch {
                         _ = try? await db.query("ROLLBACK", logger: logger)
-                        throw MigrationError.failed(name: migration.name, message: Self.message(error))
+                        throw MigrationError.failed(name: migration.name, message: Self.describe(error))
                     }
                     applied.append(migration.name)
                 }
@@ -117,11 +117,9 @@ extension PostgresStore {
         return ledger
     }
 
-    /// An error in words for an operator: the server's message, or what PostgresNIO says.
-    public static func describe(_ error: any Error) -> String { message(error) }
-
-    /// The server's own words for a failed statement (PostgresNIO's description hides them).
-    static func message(_ error: any Error) -> String {
+    /// An error in words for an operator: the server's own message for a failed statement
+    /// (PostgresNIO's description hides it), or what PostgresNIO says.
+    public static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let server = error.serverInfo, let text = server[.message] { return text }
             if let underlying = error.underlying { return String(describing: underlying) }

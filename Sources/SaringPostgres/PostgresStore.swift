@@ -68,7 +68,9 @@ public final class PostgresStore: CommentStore {
     /// Whether the database answers a trivial read within `timeout` (the pool waits for a
     /// connection as long as the server is away; a health check must not).
     public func isReachable() async -> Bool {
-        await isReachable(within: .seconds(3))
+        await Self.first(within: .seconds(3), otherwise: false) {
+            (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil
+        }
     }
 
     /// Opens one connection of its own and says why it cannot, in the server's words (no such
@@ -90,20 +92,7 @@ public final class PostgresStore: CommentStore {
             try? await connection.close()
             return nil
         } catch {
-            return Self.message(error)
-        }
-    }
-
-    /// Whether the server answers at all within `timeout` (before migrations have run).
-    public func answers(within timeout: Duration) async -> Bool {
-        await Self.first(within: timeout, otherwise: false) {
-            (try? await self.scalar("SELECT 1::BIGINT", as: Int64.self)) != nil
-        }
-    }
-
-    public func isReachable(within timeout: Duration) async -> Bool {
-        await Self.first(within: timeout, otherwise: false) {
-            (try? await self.scalar("SELECT count(*)::BIGINT FROM saring_migrations", as: Int64.self)) != nil
+            return Self.describe(error)
         }
     }
 
@@ -133,13 +122,13 @@ public final class PostgresStore: CommentStore {
             group.addTask {
                 try await Self.unwrapped {
                     try await client.withTransaction(logger: logger) { connection in
-                    let mine = lease.state.withLock { state in
-                        guard state == .waiting else { return false }
-                        state = .leased
-                        return true
-                    }
-                    guard mine else { throw StoreError.busy }
-                    return try await body(connection)
+                        let mine = lease.state.withLock { state in
+                            guard state == .waiting else { return false }
+                            state = .leased
+                            return true
+                        }
+                        guard mine else { throw StoreError.busy }
+                        return try await body(connection)
                     }
                 }
             }

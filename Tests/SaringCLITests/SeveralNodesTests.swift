@@ -8,23 +8,8 @@ struct SeveralNodesTests {
     static let key = String(repeating: "5a", count: 32)
     static let admin = "node-test-admin-token"
 
-    static let texts = [
-        "Semoga banjir di Kampung Melayu cepat surut",
-        "Harga cabai di pasar induk naik lagi minggu ini",
-        "Jalan tol Cipali macet sejak subuh tadi",
-        "Timnas main rapi semalam, lini tengah hidup",
-        "Kurikulum baru bikin guru dan murid bingung",
-        "Terima kasih infonya soal jadwal vaksin",
-        "Listrik di Depok padam dua jam tadi sore",
-        "Semoga pemain yang cedera cepat pulih",
-    ]
-    static let names = ["Budi", "Sari", "Rudi", "Dewi", "Agus", "Maya", "Tono", "Lina", "Eko", "Rina"]
-
-    /// A comment of reader `n`: a different person and a different sentence each time.
-    static func body(_ n: Int) -> [String: Any] {
-        ["author": ["name": "\(names[n % names.count]) \(n / names.count + 1)"],
-         "body": "\(texts[n % texts.count]), kata warga RT \(n % 17 + 1) pada hari ke-\(n)."]
-    }
+    /// A comment of reader `n`: a different person and different wording each time.
+    static func body(_ n: Int) -> [String: Any] { Readers.body(n) }
 
     static func node(_ folder: URL, _ url: String) throws -> ServeProcess {
         try ServeProcess(

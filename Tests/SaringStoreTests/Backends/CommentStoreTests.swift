@@ -3,24 +3,15 @@
 import Foundation
 import SaringCore
 import SaringStore
+import SaringTestSupport
 import Testing
 
 @Suite("The comment store, on SQLite and PostgreSQL")
 struct CommentStoreTests {
-    static let authors = ["Budi Santoso", "Sari Wulandari", "Rudi Hartono", "Dewi Lestari", "Agus Salim", "Maya Putri"]
-    static let texts = [
-        "Semoga banjir di Kampung Melayu cepat surut, kasihan warga yang mengungsi.",
-        "Harga cabai di pasar Kramat Jati naik dua kali lipat minggu ini.",
-        "Jalan tol Cipali macet parah sejak pagi, hati-hati yang mau mudik.",
-        "Timnas main bagus tadi malam, lini tengahnya jauh lebih rapi.",
-        "Sekolah anak saya mulai pakai kurikulum baru, gurunya masih bingung.",
-        "Terima kasih liputannya, jadi tahu jadwal vaksin di puskesmas dekat rumah.",
-    ]
-
     static func draft(_ n: Int, article: String = "berita-1", parent: Int64? = nil, client: String? = nil) -> CommentDraft {
+        // Distinct ordinary comments; every sixth one by the same reader (first-comment tests).
         var draft = CommentDraft(
-            articleId: article, authorName: authors[n % authors.count], authorEmail: nil,
-            body: "\(texts[n % texts.count]) (\(n))", parentId: parent)
+            articleId: article, authorName: Readers.name(n % 6), authorEmail: nil, body: Readers.comment(n), parentId: parent)
         draft.clientHash = client
         return draft
     }

@@ -13,11 +13,6 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    /// The test server as an address; skips (or, in CI, fails) without one.
-    static func requirePostgres() throws -> PostgresAddress {
-        try PostgresAddress(PostgresScratch.requireServer())
-    }
-
     /// A fresh, migrated store; `body` runs with it and the store is removed afterwards.
     func withStore<T>(now: @escaping @Sendable () -> Date = { Date() }, _ body: (any CommentStore) async throws -> T) async throws -> T {
         switch self {
