@@ -46,13 +46,55 @@ enum PostgresHotQueries {
         """
     }
 
-    static func decisions(_ commentId: Int64) -> PostgresQuery {
+    /// A decision's columns, in the order `PostgresStore.decision(from:)` reads them.
+    static let decisionColumns = """
+        id, comment_id, actor_kind, decided_by, action, status, reasons::text, created_at, batch_id, undoes, policy_version_id
         """
-        SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::text, created_at,
-               batch_id, undoes, policy_version_id
-        FROM decisions WHERE comment_id = \(commentId) ORDER BY id
+
+    static func decisions(_ commentId: Int64) -> PostgresQuery {
+        "SELECT \(unescaped: decisionColumns) FROM decisions WHERE comment_id = \(commentId) ORDER BY id"
+    }
+
+    static func decision(_ id: Int64) -> PostgresQuery {
+        "SELECT \(unescaped: decisionColumns) FROM decisions WHERE id = \(id)"
+    }
+
+    /// The newest decision on a comment.
+    static func latestDecision(_ commentId: Int64) -> PostgresQuery {
+        "SELECT \(unescaped: decisionColumns) FROM decisions WHERE comment_id = \(commentId) ORDER BY id DESC LIMIT 1"
+    }
+
+    /// The moderator's verdict a comment's state rests on: the newest approve or reject not undone.
+    static func standingVerdict(_ commentId: Int64) -> PostgresQuery {
+        """
+        SELECT \(unescaped: decisionColumns) FROM decisions d
+        WHERE d.comment_id = \(commentId) AND d.actor_kind = 'moderator' AND d.undoes IS NULL AND d.action IN ('approve', 'reject')
+            AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = d.id)
+        ORDER BY d.id DESC LIMIT 1
         """
     }
+
+    /// The comment a moderator decides on, its row locked: decisions and claims on one comment
+    /// take turns across every node.
+    static func decidedComment(_ id: Int64) -> PostgresQuery {
+        "SELECT article_id, status, flagged FROM comments WHERE id = \(id) FOR UPDATE"
+    }
+
+    /// ``comment(_:)`` and the author's id (column 13), for a moderator's view of it.
+    static func queueComment(_ id: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, c.article_id, c.parent_id, c.author_name, a.email, c.body, c.published_body, c.status,
+               c.flagged, c.score, c.created_at, c.client_hash, c.campaign_id, c.author_id
+        FROM comments c JOIN authors a ON a.id = c.author_id WHERE c.id = \(id)
+        """
+    }
+
+    static let currentBans: PostgresQuery = """
+        SELECT a.identity, a.name, x.moderator, x.reason, x.created_at
+        FROM authors a JOIN author_actions x ON x.id = (SELECT max(y.id) FROM author_actions y WHERE y.author_id = a.id)
+        WHERE a.standing = 'banned'
+        ORDER BY x.id DESC
+        """
 
     static func reportedComment(_ id: Int64) -> PostgresQuery {
         "SELECT article_id FROM comments WHERE id = \(id) AND status = 'published' FOR UPDATE"

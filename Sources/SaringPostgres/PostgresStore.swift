@@ -284,38 +284,14 @@ extension PostgresStore {
     }
 
     private func commentNow(id: Int64) async throws -> Comment? {
-        let rows = try await client.query(PostgresHotQueries.comment(id), logger: logger)
-        for try await row in rows {
-            let (id, articleId, parentId, name, email, body, publishedBody) = try row.decode(
-                (Int64, String, Int64?, String, String?, String, String).self)
-            let columns = row.makeRandomAccess()
-            var comment = Comment(
-                id: id, articleId: articleId, parentId: parentId, authorName: name, authorEmail: email, body: body,
-                publishedBody: publishedBody, status: CommentStatus(rawValue: try columns[7].decode(String.self)) ?? .pending,
-                flagged: try columns[8].decode(Bool.self), score: try columns[9].decode(Double.self),
-                createdAt: Timestamp.date(try columns[10].decode(Int64.self)))
-            comment.clientHash = try columns[11].decode(String?.self)
-            comment.campaignId = try columns[12].decode(Int64?.self)
-            return comment
-        }
+        for try await row in try await client.query(PostgresHotQueries.comment(id), logger: logger) { return try Self.comment(from: row) }
         return nil
     }
 
     private func decisionsNow(commentId: Int64) async throws -> [Decision] {
-        let rows = try await client.query(PostgresHotQueries.decisions(commentId), logger: logger)
         var result: [Decision] = []
-        for try await row in rows {
-            let (id, commentId, actor, decidedBy, action, status, reasons) = try row.decode(
-                (Int64, Int64, String, String, String, String, String).self)
-            let columns = row.makeRandomAccess()
-            var decision = Decision(
-                id: id, commentId: commentId, actor: Decision.Actor(rawValue: actor) ?? .system, decidedBy: decidedBy,
-                action: DecisionAction(rawValue: action) ?? .hold, status: CommentStatus(rawValue: status) ?? .pending,
-                reasons: (try? JSONDecoder().decode([String].self, from: Data(reasons.utf8))) ?? [],
-                createdAt: Timestamp.date(try columns[7].decode(Int64.self)), batchId: try columns[8].decode(Int64?.self),
-                undoes: try columns[9].decode(Int64?.self))
-            decision.policyVersionId = try columns[10].decode(Int64?.self)
-            result.append(decision)
+        for try await row in try await client.query(PostgresHotQueries.decisions(commentId), logger: logger) {
+            result.append(try Self.decision(from: row))
         }
         return result
     }

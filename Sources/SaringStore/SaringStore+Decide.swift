@@ -65,8 +65,8 @@ extension SaringStore {
         let previous = try Row.fetchOne(
             db, sql: "SELECT status, action FROM decisions WHERE comment_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
             arguments: [undone.commentId, undone.id])
-        let status = previous.flatMap { CommentStatus(rawValue: $0["status"]) } ?? .pending
-        let flagged = previous?["action"] as DecisionAction? == .flag
+        let (status, flagged) = DecisionRules.restoredState(
+            previousStatus: previous.flatMap { CommentStatus(rawValue: $0["status"]) }, previousAction: previous?["action"])
         try db.execute(
             sql: "UPDATE comments SET status = ?, flagged = ?, updated_at = ? WHERE id = ?",
             arguments: [status.rawValue, flagged, millis, undone.commentId])

@@ -7,7 +7,9 @@ import SaringStore
 /// standing and bulk rejection — every route through the same ``ModerationDesk`` as the terminal,
 /// as the moderator whose token made the request. Readers get 401, site keys 403.
 struct ModerationController<Context: RemoteAddressRequestContext> {
-    /// Nil on PostgreSQL, where moderation does not run yet.
+    /// Queues, one comment's story, decisions, undo, claims and bans: on either backend.
+    let moderation: any ModerationStore
+    /// Nil on PostgreSQL, where bans, unbans, trust, bulk rejection and batches do not run yet.
     let sqlite: SaringStore?
 
     /// The SQLite store, or the answer that this route does not run on PostgreSQL yet.
@@ -41,18 +43,25 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         group.post("decisions/:decisionId/undo", use: undoDecision)
     }
 
+    /// The moderator whose token made the request (401 or 403 otherwise).
+    func moderator(_ request: Request, _ context: Context) throws -> String {
+        try authenticator.moderator(request, context)
+    }
+
+    /// The SQLite-only use cases, for the moderator who asked (authenticated before the 501).
     func desk(_ request: Request, _ context: Context) throws -> ModerationDesk {
-        try ModerationDesk(store: store, moderator: authenticator.moderator(request, context))
+        let moderator = try moderator(request, context)
+        return ModerationDesk(store: try store, moderator: moderator)
     }
 
     @Sendable func queue(_ request: Request, context: Context) async throws -> Response {
-        _ = try desk(request, context)
+        _ = try moderator(request, context)
         let query = request.uri.queryParameters
         var page = try Self.filter(
             kind: query["kind"].map(String.init), article: query["article"].map(String.init), since: query["since"].map(String.init))
         if let author = query["author"].map(String.init) {
             let identity = try Self.identity(author)
-            guard try await store.author(identity) != nil else {
+            guard try await moderation.author(identity) != nil else {
                 throw APIError(.notFound, "author_not_found", "no author \(identity.key)")
             }
             page.authorIdentity = identity.key
@@ -62,24 +71,24 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         // One more than asked: whether there is a next page, without counting the queue.
         var probe = page
         probe.limit += 1
-        let items = try await Self.translating { try await store.queue(probe) }
+        let items = try await Self.translating { try await moderation.queue(probe) }
         let shown = Array(items.prefix(page.limit))
         let next = items.count > page.limit ? shown.last.map { PageCursor.encode(afterId: $0.comment.id) } : nil
         return JSONResponse.make(.ok, QueuePageResponse(items: shown.map(QueueItemJSON.init), nextCursor: next))
     }
 
     @Sendable func bans(_ request: Request, context: Context) async throws -> Response {
-        _ = try desk(request, context)
-        let bans = try await store.currentBans()
+        _ = try moderator(request, context)
+        let bans = try await moderation.currentBans()
         return JSONResponse.make(.ok, BansResponse(bans: bans.map(BanJSON.init)))
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {
-        _ = try desk(request, context)
+        _ = try moderator(request, context)
         let id = try Self.id(context, "commentId")
-        guard let item = try await store.queueItem(commentId: id) else { throw Self.notFound(id) }
-        let hits = try await store.hits(commentId: id)
-        let decisions = try await store.decisions(commentId: id)
+        guard let item = try await moderation.queueItem(commentId: id) else { throw Self.notFound(id) }
+        let hits = try await moderation.hits(commentId: id)
+        let decisions = try await moderation.decisions(commentId: id)
         let author = item.author
         return JSONResponse.make(
             .ok,
@@ -93,7 +102,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let id = try Self.id(context, "commentId")
         let input = try await JSONRequest.decode(DecisionRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         guard let verdict = ModeratorVerdict(rawValue: input.action) else {
@@ -101,24 +110,25 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         }
         let reason = try Self.reason(input.reason, settings)
         let outcome = try await Self.translating {
-            try await desk.decide(
-                id, verdict, reason: reason, override: input.override ?? false, expectedLastDecision: input.expectedLastDecision)
+            try await moderation.decide(
+                id, verdict, by: moderator, reason: reason, override: input.override ?? false,
+                expectedLastDecision: input.expectedLastDecision)
         }
         if outcome.changed { pages.invalidate(outcome.articleId, at: abuse.millis) }
         return JSONResponse.make(.ok, DecisionResponse(outcome))
     }
 
     @Sendable func undoDecision(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let id = try Self.id(context, "decisionId")
         let override = try await Self.overrideFlag(request, settings)
-        let outcome = try await Self.translating { try await desk.undo(decision: id, override: override) }
+        let outcome = try await Self.translating { try await moderation.undo(decision: id, by: moderator, override: override) }
         pages.invalidate(outcome.articleId, at: abuse.millis)
         return JSONResponse.make(.ok, DecisionResponse(outcome))
     }
 
     @Sendable func claim(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let id = try Self.id(context, "commentId")
         var seconds = Self.defaultLease
         if request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0 || request.headers[.transferEncoding] != nil {
@@ -129,20 +139,24 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
                 .unprocessableContent, "invalid_lease",
                 "seconds must be \(Self.leaseRange.lowerBound)-\(Self.leaseRange.upperBound), got \(seconds)")
         }
-        _ = try await Self.translating { try await desk.claim(id, lease: .seconds(seconds)) }
+        try await Self.translating {
+            if try await moderation.claim(commentId: id, moderator: moderator, lease: .seconds(seconds)) != nil { return }
+            guard let item = try await moderation.queueItem(commentId: id) else { throw StoreError.commentNotFound(id: id) }
+            throw StoreError.claimedByOther(commentId: id, moderator: item.claimedBy ?? "another moderator")
+        }
         let expires = Date(timeIntervalSince1970: Double(abuse.millis) / 1000 + Double(seconds))
         return JSONResponse.make(
-            .ok, ClaimResponse(commentId: id, claimedBy: desk.moderator, expiresAt: JSONResponse.timestamp(expires)))
+            .ok, ClaimResponse(commentId: id, claimedBy: moderator, expiresAt: JSONResponse.timestamp(expires)))
     }
 
     @Sendable func release(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let id = try Self.id(context, "commentId")
-        guard let item = try await store.queueItem(commentId: id) else { throw Self.notFound(id) }
-        if let holder = item.claimedBy, holder != desk.moderator {
+        guard let item = try await moderation.queueItem(commentId: id) else { throw Self.notFound(id) }
+        if let holder = item.claimedBy, holder != moderator {
             throw APIError(.conflict, "claimed_by_other", "comment \(id) is claimed by \(holder); only they can release it")
         }
-        try await Self.translating { try await desk.release(id) }
+        try await Self.translating { try await moderation.releaseClaims(moderator: moderator, commentId: id) }
         return Response(status: .noContent)
     }
 

@@ -47,21 +47,15 @@ public struct ModerationDesk: Sendable {
     ) throws -> DecisionOutcome {
         guard let row = try Row.fetchOne(db, sql: "SELECT article_id, status, flagged FROM comments WHERE id = ?", arguments: [commentId])
         else { throw StoreError.commentNotFound(id: commentId) }
-        let standing = try SaringStore.standingVerdict(db, commentId: commentId)
-        let status = CommentStatus(rawValue: row["status"]) ?? .pending
-        let flagged: Bool = row["flagged"]
-        // The same verdict again, with the comment still as it left it (a report may have hidden it since).
-        if let standing, standing.action.rawValue == verdict.rawValue, status == verdict.status, !flagged {
-            return DecisionOutcome(decision: standing, changed: false, articleId: row["article_id"], status: status, flagged: flagged)
-        }
-        if let claimant = try SaringStore.otherClaimant(db, commentId: commentId, moderator: moderator, at: millis) {
-            throw StoreError.claimedByOther(commentId: commentId, moderator: claimant)
-        }
-        if let expectedLastDecision, let latest = try SaringStore.latestDecision(db, commentId: commentId), latest.id != expectedLastDecision {
-            throw StoreError.decidedMeanwhile(commentId: commentId, by: latest.decidedBy, action: latest.action.rawValue)
-        }
-        if let standing, standing.action.rawValue != verdict.rawValue, standing.decidedBy != moderator, !override {
-            throw StoreError.overrideNeeded(commentId: commentId, by: standing.decidedBy, action: standing.action.rawValue)
+        let facts = DecisionRules.Facts(
+            commentId: commentId, status: CommentStatus(rawValue: row["status"]) ?? .pending, flagged: row["flagged"],
+            standing: try SaringStore.standingVerdict(db, commentId: commentId),
+            claimant: try SaringStore.otherClaimant(db, commentId: commentId, moderator: moderator, at: millis),
+            latest: expectedLastDecision == nil ? nil : try SaringStore.latestDecision(db, commentId: commentId))
+        if let standing = try DecisionRules.check(
+            facts, verdict, moderator: moderator, override: override, expectedLastDecision: expectedLastDecision)
+        {
+            return DecisionOutcome(decision: standing, changed: false, articleId: row["article_id"], status: facts.status, flagged: facts.flagged)
         }
         let decision = try SaringStore.recordVerdict(
             db, commentId: commentId, verdict, moderator: moderator, reasons: reasons, batchId: batchId, at: millis)
@@ -79,21 +73,12 @@ public struct ModerationDesk: Sendable {
         let millis = Timestamp.millis(store.now())
         let moderator = moderator
         return try await store.write { db in
-            guard let undone = try SaringStore.decision(db, id: decisionId) else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "no such decision")
-            }
-            guard undone.isModeratorVerdict else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "only a moderator's approve or reject can be undone")
-            }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM decisions WHERE undoes = ?", arguments: [decisionId]) == true {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "it was undone already")
-            }
-            guard try SaringStore.latestDecision(db, commentId: undone.commentId)?.id == decisionId else {
-                throw StoreError.cannotUndo(decisionId: decisionId, reason: "comment \(undone.commentId) was decided again since")
-            }
-            if undone.decidedBy != moderator, !override {
-                throw StoreError.overrideNeeded(commentId: undone.commentId, by: undone.decidedBy, action: undone.action.rawValue)
-            }
+            let found = try SaringStore.decision(db, id: decisionId)
+            let undone = try DecisionRules.checkUndo(
+                decisionId, undone: found,
+                undoneAlready: try Bool.fetchOne(db, sql: "SELECT 1 FROM decisions WHERE undoes = ?", arguments: [decisionId]) == true,
+                latestId: try found.flatMap { try SaringStore.latestDecision(db, commentId: $0.commentId) }?.id,
+                moderator: moderator, override: override)
             let decision = try SaringStore.recordUndo(db, of: undone, moderator: moderator, reason: "", at: millis)
             let row = try Row.fetchOne(db, sql: "SELECT article_id, flagged FROM comments WHERE id = ?", arguments: [undone.commentId])!
             return DecisionOutcome(

@@ -3,6 +3,7 @@
 // means a cost that grows with it.
 import Foundation
 import PostgresNIO
+import SaringCore
 import SaringStore
 import SaringTestSupport
 import Testing
@@ -48,7 +49,28 @@ struct PostgresQueryPlanTests {
         ("campaign member", PostgresHotQueries.campaignMember(4_321)),
         ("reported comment", PostgresHotQueries.reportedComment(4_321)),
         ("open report clients", PostgresHotQueries.openReportClients(4_320)),
-    ]
+        ("decision by id", PostgresHotQueries.decision(4_321)),
+        ("latest decision", PostgresHotQueries.latestDecision(4_321)),
+        ("standing verdict", PostgresHotQueries.standingVerdict(4_321)),
+        ("decided comment", PostgresHotQueries.decidedComment(4_321)),
+        ("queue comment", PostgresHotQueries.queueComment(4_321)),
+    ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
+
+    /// What moderators list: each queue's first page, and with the filters the API takes.
+    static let queues: [(String, QueueFilter)] = {
+        var cursor = QueueFilter(kind: .pending)
+        cursor.afterId = 15_000
+        var rejectedCursor = QueueFilter(kind: .rejected)
+        rejectedCursor.afterId = 5_000
+        return [
+            ("pending", QueueFilter(kind: .pending)), ("flagged", QueueFilter(kind: .flagged)),
+            ("reported", QueueFilter(kind: .reported)), ("rejected", QueueFilter(kind: .rejected)),
+            ("pending of an article", QueueFilter(kind: .pending, articleId: "berita-17")),
+            ("pending of an author", QueueFilter(kind: .pending, authorIdentity: "name:pembaca 17")),
+            ("pending by score", QueueFilter(kind: .pending, byScore: true)),
+            ("pending after a cursor", cursor), ("rejected after a cursor", rejectedCursor),
+        ]
+    }()
 
     @Test func everyHotQueryUsesAnIndexBeforeAndAfterAnalyze() async throws {
         try await PostgresScratch.withDatabase { (url: String) in

@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SaringCore
+import SaringStore
+
+// A moderator's decisions and claims on PostgreSQL, each one transaction that locks the comment's
+// row first: two moderators on different nodes deciding or claiming one comment take turns, and
+// the second sees what the first did. The rules are ``DecisionRules``, the SQLite store's own.
+extension PostgresStore: ModerationStore {
+    public func decide(
+        _ commentId: Int64, _ verdict: ModeratorVerdict, by moderator: String, reason: String?, override: Bool,
+        expectedLastDecision: Int64?
+    ) async throws -> DecisionOutcome {
+        let millis = Timestamp.millis(now())
+        let logger = logger
+        return try await transaction { db in
+            guard let (articleId, status, flagged) = try await Self.first(
+                db.query(PostgresHotQueries.decidedComment(commentId), logger: logger), as: (String, String, Bool).self)
+            else { throw StoreError.commentNotFound(id: commentId) }
+            let facts = DecisionRules.Facts(
+                commentId: commentId, status: CommentStatus(rawValue: status) ?? .pending, flagged: flagged,
+                standing: try await Self.oneDecision(db, PostgresHotQueries.standingVerdict(commentId), logger: logger),
+                claimant: try await Self.first(
+                    db.query(
+                        """
+                        SELECT moderator FROM claims WHERE comment_id = \(commentId) AND expires_at > \(millis)
+                            AND moderator <> \(moderator)
+                        """, logger: logger), as: String.self),
+                latest: expectedLastDecision == nil
+                    ? nil : try await Self.oneDecision(db, PostgresHotQueries.latestDecision(commentId), logger: logger))
+            if let standing = try DecisionRules.check(
+                facts, verdict, moderator: moderator, override: override, expectedLastDecision: expectedLastDecision)
+            {
+                return DecisionOutcome(decision: standing, changed: false, articleId: articleId, status: facts.status, flagged: flagged)
+            }
+            let decision = try await Self.recordVerdict(
+                db, commentId: commentId, verdict, moderator: moderator, reasons: reason.map { [$0] } ?? [], at: millis, logger: logger)
+            return DecisionOutcome(decision: decision, changed: true, articleId: articleId, status: verdict.status, flagged: false)
+        }
+    }
+
+    public func undo(decision decisionId: Int64, by moderator: String, override: Bool) async throws -> DecisionOutcome {
+        let millis = Timestamp.millis(now())
+        let logger = logger
+        return try await transaction { db in
+            let found = try await Self.oneDecision(db, PostgresHotQueries.decision(decisionId), logger: logger)
+            var articleId = ""
+            var latestId: Int64?
+            if let found {
+                articleId = try await Self.first(
+                    db.query(PostgresHotQueries.decidedComment(found.commentId), logger: logger), as: (String, String, Bool).self)!.0
+                latestId = try await Self.oneDecision(db, PostgresHotQueries.latestDecision(found.commentId), logger: logger)?.id
+            }
+            let undoneAlready = try await Self.first(
+                db.query("SELECT id FROM decisions WHERE undoes = \(decisionId)", logger: logger), as: Int64.self) != nil
+            let undone = try DecisionRules.checkUndo(
+                decisionId, undone: found, undoneAlready: undoneAlready, latestId: latestId, moderator: moderator, override: override)
+            let previous = try await Self.first(
+                db.query(
+                    """
+                    SELECT status, action FROM decisions WHERE comment_id = \(undone.commentId) AND id < \(undone.id)
+                    ORDER BY id DESC LIMIT 1
+                    """, logger: logger), as: (String, String).self)
+            let (status, flagged) = DecisionRules.restoredState(
+                previousStatus: previous.flatMap { CommentStatus(rawValue: $0.0) }, previousAction: previous.flatMap { DecisionAction(rawValue: $0.1) })
+            try await db.query(
+                "UPDATE comments SET status = \(status.rawValue), flagged = \(flagged), updated_at = \(millis) WHERE id = \(undone.commentId)",
+                logger: logger)
+            try await db.query("UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = \(undone.id)", logger: logger)
+            let decision = try await Self.insertModeratorDecision(
+                db, commentId: undone.commentId, moderator: moderator, action: DecisionAction(status: status, flagged: flagged),
+                status: status, reasons: ["undo of decision \(undone.id) (\(undone.action.rawValue))"], undoes: undone.id, at: millis,
+                logger: logger)
+            return DecisionOutcome(decision: decision, changed: true, articleId: articleId, status: status, flagged: flagged)
+        }
+    }
+
+    public func claim(commentId: Int64, moderator: String, lease: Duration) async throws -> QueueItem? {
+        let millis = Timestamp.millis(now())
+        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let logger = logger
+        return try await transaction { db in
+            guard try await Self.first(db.query(PostgresHotQueries.decidedComment(commentId), logger: logger), as: (String, String, Bool).self) != nil
+            else { return nil }
+            // Taken over only when it is this moderator's own claim, or one that has run out.
+            let holder = try await Self.first(
+                db.query(
+                    """
+                    INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (\(commentId), \(moderator), \(millis), \(expires))
+                    ON CONFLICT (comment_id) DO UPDATE SET moderator = excluded.moderator, claimed_at = excluded.claimed_at,
+                        expires_at = excluded.expires_at
+                    WHERE claims.moderator = excluded.moderator OR claims.expires_at <= \(millis)
+                    RETURNING moderator
+                    """, logger: logger), as: String.self)
+            guard holder != nil else { return nil }
+            return try await Self.queueItem(db, commentId: commentId, now: millis, logger: logger)
+        }
+    }
+
+    public func releaseClaims(moderator: String, commentId: Int64?) async throws {
+        try await bounded {
+            if let commentId {
+                _ = try await self.client.query("DELETE FROM claims WHERE moderator = \(moderator) AND comment_id = \(commentId)", logger: self.logger)
+            } else {
+                _ = try await self.client.query("DELETE FROM claims WHERE moderator = \(moderator)", logger: self.logger)
+            }
+        }
+    }
+
+    /// Writes a moderator's approve or reject: the comment's status and flag follow, its open
+    /// reports are resolved by this decision, and every claim on it is released.
+    static func recordVerdict(
+        _ db: PostgresConnection, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String], at millis: Int64,
+        logger: Logger
+    ) async throws -> Decision {
+        try await db.query(
+            "UPDATE comments SET status = \(verdict.status.rawValue), flagged = FALSE, updated_at = \(millis) WHERE id = \(commentId)",
+            logger: logger)
+        let decision = try await insertModeratorDecision(
+            db, commentId: commentId, moderator: moderator, action: verdict.action, status: verdict.status, reasons: reasons, undoes: nil,
+            at: millis, logger: logger)
+        try await db.query(
+            """
+            UPDATE reports SET resolved_at = \(millis), resolved_by = \(decision.id) WHERE comment_id = \(commentId) AND resolved_at IS NULL
+            """, logger: logger)
+        try await db.query("DELETE FROM claims WHERE comment_id = \(commentId)", logger: logger)
+        return decision
+    }
+
+    static func insertModeratorDecision(
+        _ db: PostgresConnection, commentId: Int64, moderator: String, action: DecisionAction, status: CommentStatus, reasons: [String],
+        undoes: Int64?, at millis: Int64, logger: Logger
+    ) async throws -> Decision {
+        let id = try await first(
+            db.query(
+                """
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, undoes)
+                VALUES (\(commentId), 'moderator', \(moderator), \(action.rawValue), \(status.rawValue),
+                        \(JSONWriter.stringArray(reasons))::jsonb, \(millis), \(undoes))
+                RETURNING id
+                """, logger: logger), as: Int64.self)!
+        return Decision(
+            id: id, commentId: commentId, actor: .moderator, decidedBy: moderator, action: action, status: status, reasons: reasons,
+            createdAt: Timestamp.date(millis), batchId: nil, undoes: undoes)
+    }
+
+    static func oneDecision(_ db: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> Decision? {
+        for try await row in try await db.query(query, logger: logger) { return try decision(from: row) }
+        return nil
+    }
+}

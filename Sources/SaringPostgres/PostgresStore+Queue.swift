@@ -1,0 +1,210 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SaringCore
+import SaringStore
+
+// The moderators' reads on PostgreSQL: queues and one comment's whole story, as the SQLite store
+// gives them (``SaringStore/queue(_:)``, ``SaringStore/queueItem(commentId:)``). Each runs on one
+// leased connection within the wait limit.
+extension PostgresStore {
+    public func queue(_ filter: QueueFilter) async throws -> [QueueItem] {
+        let millis = Timestamp.millis(now())
+        return try await bounded {
+            try await self.client.withConnection { db in
+                var items: [QueueItem] = []
+                for id in try await self.queueIds(db, filter, now: millis) {
+                    if let item = try await Self.queueItem(db, commentId: id, now: millis, logger: self.logger) { items.append(item) }
+                }
+                return items
+            }
+        }
+    }
+
+    public func queueItem(commentId: Int64) async throws -> QueueItem? {
+        let millis = Timestamp.millis(now())
+        return try await bounded {
+            try await self.client.withConnection { db in try await Self.queueItem(db, commentId: commentId, now: millis, logger: self.logger) }
+        }
+    }
+
+    public func hits(commentId: Int64) async throws -> [RuleHit] {
+        try await bounded {
+            try await self.client.withConnection { db in try await Self.hits(db, commentId: commentId, decisionId: nil, logger: self.logger) }
+        }
+    }
+
+    public func author(_ identity: AuthorIdentity) async throws -> AuthorSummary? {
+        try await bounded {
+            try await self.client.withConnection { db in
+                guard let (id, _, _) = try await Self.first(db.query(PostgresHotQueries.authorByIdentity(identity.key), logger: self.logger), as: (Int64, String, String).self)
+                else { return nil }
+                return try await Self.authorSummary(db, authorId: id, logger: self.logger)
+            }
+        }
+    }
+
+    public func currentBans() async throws -> [BanRecord] {
+        try await bounded {
+            let rows = try await self.client.query(PostgresHotQueries.currentBans, logger: self.logger)
+            var bans: [BanRecord] = []
+            for try await (identity, name, moderator, reason, since) in rows.decode((String, String, String, String?, Int64).self) {
+                bans.append(BanRecord(identity: identity, name: name, moderator: moderator, reason: reason, since: Timestamp.date(since)))
+            }
+            return bans
+        }
+    }
+
+    /// The ids of a queue in its order, at most `filter.limit`; a text search runs its pattern on
+    /// each candidate the indexed filters leave, as on SQLite.
+    private func queueIds(_ db: PostgresConnection, _ filter: QueueFilter, now millis: Int64) async throws -> [Int64] {
+        guard let text = filter.text else {
+            let rows = try await db.query(Self.queueQuery(filter, select: "comments.id", limit: filter.limit), logger: logger)
+            var ids: [Int64] = []
+            for try await id in rows.decode(Int64.self) { ids.append(id) }
+            return ids
+        }
+        let rows = try await db.query(Self.queueQuery(filter, select: "comments.id, comments.body", limit: nil), logger: logger)
+        let scratch = text.makeScratch()
+        let normalizer = TextNormalizer()
+        var ids: [Int64] = []
+        for try await (id, body) in rows.decode((Int64, String).self) where ids.count < filter.limit {
+            if case .match = text.matches(body, scratch: scratch, normalizer: normalizer) { ids.append(id) }
+        }
+        return ids
+    }
+
+    /// A queue's selection, in the same terms as the SQLite store's, on PostgreSQL's indexes.
+    static func queueQuery(_ filter: QueueFilter, select: String, limit: Int?) -> PostgresQuery {
+        var binds = PostgresBindings()
+        func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+        var conditions: [String]
+        switch filter.kind {
+        case .pending: conditions = ["comments.status = 'pending'"]
+        case .flagged: conditions = ["comments.flagged", "comments.status = 'published'"]
+        case .reported: conditions = ["comments.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL)"]
+        case .rejected: conditions = ["comments.status = 'rejected'"]
+        }
+        if let articleId = filter.articleId { conditions.append("comments.article_id = \(bound(articleId))") }
+        if let since = filter.since { conditions.append("comments.created_at >= \(bound(Timestamp.millis(since)))") }
+        if let afterId = filter.afterId {
+            conditions.append(filter.kind == .rejected ? "comments.id < \(bound(afterId))" : "comments.id > \(bound(afterId))")
+        }
+        if let identity = filter.authorIdentity {
+            conditions.append("comments.author_id = (SELECT id FROM authors WHERE identity = \(bound(identity)))")
+        }
+        let id = filter.kind == .rejected ? "comments.id DESC" : "comments.id"
+        var sql = "SELECT \(select) FROM comments WHERE " + conditions.joined(separator: " AND ")
+        sql += filter.byScore ? " ORDER BY comments.score DESC, \(id)" : " ORDER BY \(id)"
+        if let limit { sql += " LIMIT \(bound(Int64(limit)))" }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    static func queueItem(_ db: PostgresConnection, commentId: Int64, now millis: Int64, logger: Logger) async throws -> QueueItem? {
+        var found: (Comment, Int64)?
+        for try await row in try await db.query(PostgresHotQueries.queueComment(commentId), logger: logger) {
+            found = (try comment(from: row), try row.makeRandomAccess()[13].decode(Int64.self))
+        }
+        guard let (comment, authorId) = found else { return nil }
+        let author = try await authorSummary(db, authorId: authorId, logger: logger)
+        let title = try await first(db.query("SELECT title FROM articles WHERE id = \(comment.articleId)", logger: logger), as: String?.self) ?? nil
+        let policyDecision = try await first(
+            db.query(
+                "SELECT id, decided_by FROM decisions WHERE comment_id = \(commentId) AND actor_kind = 'policy' ORDER BY id LIMIT 1",
+                logger: logger), as: (Int64, String).self)
+        var hits: [RuleHit] = []
+        if let policyDecision { hits = try await Self.hits(db, commentId: commentId, decisionId: policyDecision.0, logger: logger) }
+        var reports: [String] = []
+        for try await reason in try await db.query(
+            "SELECT reason FROM reports WHERE comment_id = \(commentId) AND resolved_at IS NULL ORDER BY id", logger: logger
+        ).decode(String.self) {
+            reports.append(reason)
+        }
+        var parent: Comment?
+        if let parentId = comment.parentId {
+            for try await row in try await db.query(PostgresHotQueries.comment(parentId), logger: logger) { parent = try Self.comment(from: row) }
+        }
+        let history = try await decisions(db, commentId: commentId, logger: logger)
+        let claimedBy = try await first(
+            db.query("SELECT moderator FROM claims WHERE comment_id = \(commentId) AND expires_at > \(millis)", logger: logger),
+            as: String.self)
+        return QueueItem(
+            comment: comment, articleTitle: title, author: author, hits: hits, policyVersion: policyDecision?.1, reports: reports,
+            parent: parent, lastDecisionId: history.last?.id ?? 0, claimedBy: claimedBy, decisions: history)
+    }
+
+    static func hits(_ db: PostgresConnection, commentId: Int64, decisionId: Int64?, logger: Logger) async throws -> [RuleHit] {
+        let rows = try await db.query(
+            """
+            SELECT rule_id, category, description, action, score, field, span_start, span_end, shadow FROM rule_hits
+            WHERE comment_id = \(commentId) AND (\(decisionId)::BIGINT IS NULL OR decision_id = \(decisionId)) ORDER BY id
+            """, logger: logger)
+        var hits: [RuleHit] = []
+        for try await (ruleId, category, description, action, score, field, start, end, shadow) in rows.decode(
+            (String, String, String, String, Double, String, Int32?, Int32?, Bool).self)
+        {
+            hits.append(
+                RuleHit(
+                    ruleId: ruleId, category: category, description: description, action: HitAction(rawValue: action) ?? .hold,
+                    score: score, field: RuleField(rawValue: field) ?? .body,
+                    span: start.flatMap { s in end.map { Int(s)..<Int($0) } }, shadow: shadow))
+        }
+        return hits
+    }
+
+    static func authorSummary(_ db: PostgresConnection, authorId: Int64, logger: Logger) async throws -> AuthorSummary {
+        let (identity, name, standing, published, rejected, pending) = try await first(
+            db.query(
+                """
+                SELECT identity, name, standing,
+                    (SELECT count(*) FROM comments WHERE author_id = authors.id AND status = 'published'),
+                    (SELECT count(*) FROM comments WHERE author_id = authors.id AND status = 'rejected'),
+                    (SELECT count(*) FROM comments WHERE author_id = authors.id AND status = 'pending')
+                FROM authors WHERE id = \(authorId)
+                """, logger: logger), as: (String, String, String, Int64, Int64, Int64).self)!
+        return AuthorSummary(
+            identity: identity, name: name, standing: AuthorStanding(rawValue: standing) ?? .normal, published: Int(published),
+            rejected: Int(rejected), pending: Int(pending))
+    }
+
+    static func decisions(_ db: PostgresConnection, commentId: Int64, logger: Logger) async throws -> [Decision] {
+        var result: [Decision] = []
+        for try await row in try await db.query(PostgresHotQueries.decisions(commentId), logger: logger) {
+            result.append(try decision(from: row))
+        }
+        return result
+    }
+
+    /// A comment from the columns of ``PostgresHotQueries/comment(_:)``, in that order.
+    static func comment(from row: PostgresRow) throws -> Comment {
+        let (id, articleId, parentId, name, email, body, publishedBody) = try row.decode(
+            (Int64, String, Int64?, String, String?, String, String).self)
+        let columns = row.makeRandomAccess()
+        var comment = Comment(
+            id: id, articleId: articleId, parentId: parentId, authorName: name, authorEmail: email, body: body,
+            publishedBody: publishedBody, status: CommentStatus(rawValue: try columns[7].decode(String.self)) ?? .pending,
+            flagged: try columns[8].decode(Bool.self), score: try columns[9].decode(Double.self),
+            createdAt: Timestamp.date(try columns[10].decode(Int64.self)))
+        comment.clientHash = try columns[11].decode(String?.self)
+        comment.campaignId = try columns[12].decode(Int64?.self)
+        return comment
+    }
+
+    /// A decision from the columns of ``PostgresHotQueries/decisionColumns``, in that order.
+    static func decision(from row: PostgresRow) throws -> Decision {
+        let (id, commentId, actor, decidedBy, action, status, reasons) = try row.decode(
+            (Int64, Int64, String, String, String, String, String).self)
+        let columns = row.makeRandomAccess()
+        var decision = Decision(
+            id: id, commentId: commentId, actor: Decision.Actor(rawValue: actor) ?? .system, decidedBy: decidedBy,
+            action: DecisionAction(rawValue: action) ?? .hold, status: CommentStatus(rawValue: status) ?? .pending,
+            reasons: (try? JSONDecoder().decode([String].self, from: Data(reasons.utf8))) ?? [],
+            createdAt: Timestamp.date(try columns[7].decode(Int64.self)), batchId: try columns[8].decode(Int64?.self),
+            undoes: try columns[9].decode(Int64?.self))
+        decision.policyVersionId = try columns[10].decode(Int64?.self)
+        return decision
+    }
+}

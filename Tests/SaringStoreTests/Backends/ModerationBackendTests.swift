@@ -1,0 +1,226 @@
+// One suite, both backends: a moderator's queues, decisions, undo and claims behave the same on
+// SQLite and on PostgreSQL, under the rules of DecisionRules.
+import Foundation
+import SaringCore
+import SaringPostgres
+import SaringStore
+import SaringTestSupport
+import Synchronization
+import Testing
+
+@Suite("Moderation, on SQLite and PostgreSQL")
+struct ModerationBackendTests {
+    typealias Fixture = CommentStoreTests
+
+    /// A clock the test moves: claims expire without waiting.
+    final class Clock: Sendable {
+        let millis = Mutex<Int64>(1_780_000_000_000)
+        func now() -> Date { Date(timeIntervalSince1970: Double(millis.withLock { $0 }) / 1000) }
+        func advance(seconds: Int64) { millis.withLock { $0 += seconds * 1000 } }
+    }
+
+    /// Stores `count` distinct comments held for review, on two articles; returns their ids.
+    static func held(_ store: any ModerationStore, _ count: Int, from first: Int = 0) async throws -> [Int64] {
+        var ids: [Int64] = []
+        for n in first..<(first + count) {
+            let draft = Fixture.draft(n, article: n % 3 == 2 ? "berita-2" : "berita-1")
+            var verdict = Fixture.verdict(draft, .pending)
+            verdict.score = Double(n % 4) / 4
+            verdict.reasons = ["kasar.umpatan (hold): matched"]
+            verdict.hits = [RuleHit(ruleId: "kasar.umpatan", category: "kasar", description: "umpatan", action: .hold, score: 0.5, span: 0..<4)]
+            ids.append(try await store.submit(draft, verdict: verdict).id)
+        }
+        return ids
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func theQueueListsHeldCommentsInOrderWithEverythingAModeratorNeeds(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 9)
+            let published = Fixture.draft(40)
+            _ = try await store.submit(published, verdict: Fixture.verdict(published))
+            let all = try await store.queue(QueueFilter(kind: .pending, limit: 50))
+            #expect(all.map(\.comment.id) == ids)
+            let item = try #require(all.first)
+            #expect(item.comment.body == Fixture.draft(0).body)
+            #expect(item.author.name == Fixture.draft(0).authorName)
+            #expect(item.author.pending >= 1)
+            #expect(item.hits.map(\.ruleId) == ["kasar.umpatan"])
+            #expect(item.hits.first?.span == 0..<4)
+            #expect(item.policyVersion == "v-test")
+            #expect(item.decisions.count == 1)
+            #expect(item.lastDecisionId == item.decisions.first?.id)
+            #expect(item.claimedBy == nil)
+
+            var page = QueueFilter(kind: .pending, limit: 4)
+            page.afterId = ids[3]
+            #expect(try await store.queue(page).map(\.comment.id) == Array(ids[4..<8]))
+            #expect(try await store.queue(QueueFilter(kind: .pending, articleId: "berita-2")).map(\.comment.id) == ids.enumerated().filter { $0.offset % 3 == 2 }.map(\.element))
+            let byScore = try await store.queue(QueueFilter(kind: .pending, byScore: true)).map(\.comment.score)
+            #expect(byScore == byScore.sorted(by: >))
+            let author = Fixture.draft(1).authorIdentity.key
+            #expect(try await store.queue(QueueFilter(kind: .pending, authorIdentity: author)).allSatisfy { $0.author.identity == author })
+            #expect(try await store.queue(QueueFilter(kind: .rejected)).isEmpty)
+            #expect(try await store.queueItem(commentId: ids[0] + 10_000) == nil)
+            #expect(try await store.author(Fixture.draft(1).authorIdentity)?.name == Fixture.draft(1).authorName)
+            #expect(try await store.author(AuthorIdentity(name: "Tak Pernah Menulis", email: nil)) == nil)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aDecisionPublishesOrRejectsAndRepeatingItChangesNothing(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 3)
+            let approved = try await store.decide(ids[0], .approve, by: "dewi", reason: "wajar", override: false, expectedLastDecision: nil)
+            #expect(approved.changed)
+            #expect(approved.status == .published)
+            #expect(approved.articleId == "berita-1")
+            #expect(approved.decision.reasons == ["wajar"])
+            #expect(try await store.comment(id: ids[0])?.status == .published)
+            #expect(try await store.publishedPage(articleId: "berita-1", afterId: nil, limit: 10).comments.map(\.id) == [ids[0]])
+            let again = try await store.decide(ids[0], .approve, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(!again.changed)
+            #expect(again.decision.id == approved.decision.id)
+            let rejected = try await store.decide(ids[1], .reject, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(rejected.status == .rejected)
+            #expect(try await store.queue(QueueFilter(kind: .rejected)).map(\.comment.id) == [ids[1]])
+            #expect(try await store.queue(QueueFilter(kind: .pending)).map(\.comment.id) == [ids[2]])
+            let history = try await store.decisions(commentId: ids[0])
+            #expect(history.map(\.action) == [.hold, .approve])
+            #expect(history.last?.decidedBy == "dewi")
+            #expect(history.last?.actor == .moderator)
+            await #expect(throws: StoreError.commentNotFound(id: ids[2] + 500)) {
+                try await store.decide(ids[2] + 500, .approve, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func changingAnotherModeratorsDecisionNeedsOverrideAndAStaleViewIsRefused(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 2)
+            let seen = try #require(try await store.queueItem(commentId: ids[0])).lastDecisionId
+            _ = try await store.decide(ids[0], .reject, by: "dewi", reason: nil, override: false, expectedLastDecision: seen)
+            await #expect(throws: StoreError.overrideNeeded(commentId: ids[0], by: "dewi", action: "reject")) {
+                try await store.decide(ids[0], .approve, by: "budi", reason: nil, override: false, expectedLastDecision: nil)
+            }
+            await #expect(throws: StoreError.decidedMeanwhile(commentId: ids[0], by: "dewi", action: "reject")) {
+                try await store.decide(ids[0], .approve, by: "budi", reason: nil, override: true, expectedLastDecision: seen)
+            }
+            let overridden = try await store.decide(ids[0], .approve, by: "budi", reason: nil, override: true, expectedLastDecision: nil)
+            #expect(overridden.changed && overridden.status == .published)
+            // Changing one's own decision needs no override.
+            _ = try await store.decide(ids[1], .approve, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(try await store.decide(ids[1], .reject, by: "dewi", reason: nil, override: false, expectedLastDecision: nil).status == .rejected)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func anUndoRestoresTheStateBeforeAndReopensTheReportsItResolved(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let draft = Fixture.draft(7)
+            let comment = try await store.submit(draft, verdict: Fixture.verdict(draft))
+            try await store.report(commentId: comment.id, reason: "menghina", clientHash: "a1", hideAfter: 0)
+            #expect(try await store.queue(QueueFilter(kind: .reported)).map(\.comment.id) == [comment.id])
+            let rejected = try await store.decide(comment.id, .reject, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(try await store.queue(QueueFilter(kind: .reported)).isEmpty)
+            #expect(try await store.openReports(commentId: comment.id).isEmpty)
+            await #expect(throws: StoreError.overrideNeeded(commentId: comment.id, by: "dewi", action: "reject")) {
+                try await store.undo(decision: rejected.decision.id, by: "budi", override: false)
+            }
+            let undone = try await store.undo(decision: rejected.decision.id, by: "dewi", override: false)
+            #expect(undone.status == .published)
+            #expect(undone.decision.undoes == rejected.decision.id)
+            #expect(try await store.comment(id: comment.id)?.status == .published)
+            #expect(try await store.openReports(commentId: comment.id) == ["menghina"])
+            #expect(try await store.queue(QueueFilter(kind: .reported)).map(\.comment.id) == [comment.id])
+            await #expect(throws: StoreError.cannotUndo(decisionId: rejected.decision.id, reason: "it was undone already")) {
+                try await store.undo(decision: rejected.decision.id, by: "dewi", override: false)
+            }
+            let policyDecision = try #require(try await store.decisions(commentId: comment.id).first)
+            await #expect(throws: StoreError.cannotUndo(decisionId: policyDecision.id, reason: "only a moderator's approve or reject can be undone")) {
+                try await store.undo(decision: policyDecision.id, by: "dewi", override: false)
+            }
+            await #expect(throws: StoreError.cannotUndo(decisionId: 99_999, reason: "no such decision")) {
+                try await store.undo(decision: 99_999, by: "dewi", override: false)
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aClaimKeepsAnotherModeratorOffUntilItIsReleasedOrRunsOut(_ backend: StoreBackend) async throws {
+        let clock = Clock()
+        try await backend.withStore(now: { clock.now() }) { store in
+            let ids = try await Self.held(store, 2)
+            let claimed = try #require(try await store.claim(commentId: ids[0], moderator: "dewi", lease: .seconds(60)))
+            #expect(claimed.claimedBy == "dewi")
+            #expect(try await store.claim(commentId: ids[0], moderator: "budi", lease: .seconds(60)) == nil)
+            await #expect(throws: StoreError.claimedByOther(commentId: ids[0], moderator: "dewi")) {
+                try await store.decide(ids[0], .approve, by: "budi", reason: nil, override: false, expectedLastDecision: nil)
+            }
+            // Renewing one's own claim is allowed.
+            #expect(try await store.claim(commentId: ids[0], moderator: "dewi", lease: .seconds(60)) != nil)
+            try await store.releaseClaims(moderator: "dewi", commentId: ids[0])
+            #expect(try await store.claim(commentId: ids[0], moderator: "budi", lease: .seconds(30))?.claimedBy == "budi")
+            clock.advance(seconds: 31)
+            #expect(try await store.queueItem(commentId: ids[0])?.claimedBy == nil)
+            #expect(try await store.claim(commentId: ids[0], moderator: "dewi", lease: .seconds(30))?.claimedBy == "dewi")
+            // A decision releases every claim on the comment.
+            _ = try await store.decide(ids[0], .approve, by: "dewi", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(try await store.claim(commentId: ids[0], moderator: "budi", lease: .seconds(30)) != nil)
+            #expect(try await store.claim(commentId: ids[1] + 900, moderator: "budi", lease: .seconds(30)) == nil)
+            try await store.releaseClaims(moderator: "budi", commentId: nil)
+            #expect(try await store.queueItem(commentId: ids[0])?.claimedBy == nil)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func moderatorsClaimingOneCommentAtOnceNeverBothGetIt(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 12)
+            let moderators = ["dewi", "budi", "sari", "agus"]
+            for id in ids {
+                let winners = try await withThrowingTaskGroup(of: String?.self) { group in
+                    for moderator in moderators {
+                        group.addTask { try await store.claim(commentId: id, moderator: moderator, lease: .seconds(60)) == nil ? nil : moderator }
+                    }
+                    var won: [String] = []
+                    for try await winner in group { if let winner { won.append(winner) } }
+                    return won
+                }
+                #expect(winners.count == 1, "comment \(id) claimed by \(winners)")
+                #expect(try await store.queueItem(commentId: id)?.claimedBy == winners.first)
+            }
+        }
+    }
+}
+
+@Suite("Moderation across two PostgreSQL nodes")
+struct TwoNodeModerationTests {
+    @Test func moderatorsOnTwoNodesNeverClaimOrDecideTheSameCommentBoth() async throws {
+        try await PostgresScratch.withDatabaseAddress { address in
+            let one = PostgresStore(address: address)
+            let two = PostgresStore(address: address)
+            try await one.migrate()
+            let ids = try await ModerationBackendTests.held(one, 16)
+            for (n, id) in ids.enumerated() {
+                async let first = one.claim(commentId: id, moderator: "dewi", lease: .seconds(60))
+                async let second = two.claim(commentId: id, moderator: "budi", lease: .seconds(60))
+                let (a, b) = try await (first, second)
+                #expect((a == nil) != (b == nil), "comment \(id): both or neither claimed")
+                let holder = a == nil ? "budi" : "dewi"
+                let other = holder == "dewi" ? "budi" : "dewi"
+                let (mine, theirs) = holder == "dewi" ? (one, two) : (two, one)
+                await #expect(throws: StoreError.claimedByOther(commentId: id, moderator: holder)) {
+                    try await theirs.decide(id, .reject, by: other, reason: nil, override: false, expectedLastDecision: nil)
+                }
+                let verdict: ModeratorVerdict = n.isMultiple(of: 2) ? .approve : .reject
+                _ = try await mine.decide(id, verdict, by: holder, reason: nil, override: false, expectedLastDecision: nil)
+                #expect(try await theirs.comment(id: id)?.status == verdict.status)
+            }
+            #expect(try await two.queue(QueueFilter(kind: .pending)).isEmpty)
+            await one.close()
+            await two.close()
+        }
+    }
+}
