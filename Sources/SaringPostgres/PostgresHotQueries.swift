@@ -89,6 +89,21 @@ enum PostgresHotQueries {
         """
     }
 
+    /// ``comment(_:)``'s columns, in a query on `comments` alone (a queue's selection).
+    static let queueCommentColumns = """
+        comments.id, comments.article_id, comments.parent_id, comments.author_name,
+        (SELECT email FROM authors WHERE authors.id = comments.author_id), comments.body, comments.published_body,
+        comments.status, comments.flagged, comments.score, comments.created_at, comments.client_hash, comments.campaign_id
+        """
+
+    /// A campaign's comments not rejected yet, oldest first.
+    static func campaignComments(_ campaignId: Int64) -> PostgresQuery {
+        """
+        SELECT \(unescaped: queueCommentColumns) FROM comments WHERE campaign_id = \(campaignId) AND status <> 'rejected'
+        ORDER BY id
+        """
+    }
+
     static let currentBans: PostgresQuery = """
         SELECT a.identity, a.name, x.moderator, x.reason, x.created_at
         FROM authors a JOIN author_actions x ON x.id = (SELECT max(y.id) FROM author_actions y WHERE y.author_id = a.id)

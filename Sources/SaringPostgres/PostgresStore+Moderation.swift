@@ -56,24 +56,34 @@ extension PostgresStore: ModerationStore {
                 db.query("SELECT id FROM decisions WHERE undoes = \(decisionId)", logger: logger), as: Int64.self) != nil
             let undone = try DecisionRules.checkUndo(
                 decisionId, undone: found, undoneAlready: undoneAlready, latestId: latestId, moderator: moderator, override: override)
-            let previous = try await Self.first(
-                db.query(
-                    """
-                    SELECT status, action FROM decisions WHERE comment_id = \(undone.commentId) AND id < \(undone.id)
-                    ORDER BY id DESC LIMIT 1
-                    """, logger: logger), as: (String, String).self)
-            let (status, flagged) = DecisionRules.restoredState(
-                previousStatus: previous.flatMap { CommentStatus(rawValue: $0.0) }, previousAction: previous.flatMap { DecisionAction(rawValue: $0.1) })
-            try await db.query(
-                "UPDATE comments SET status = \(status.rawValue), flagged = \(flagged), updated_at = \(millis) WHERE id = \(undone.commentId)",
-                logger: logger)
-            try await db.query("UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = \(undone.id)", logger: logger)
-            let decision = try await Self.insertModeratorDecision(
-                db, commentId: undone.commentId, moderator: moderator, action: DecisionAction(status: status, flagged: flagged),
-                status: status, reasons: ["undo of decision \(undone.id) (\(undone.action.rawValue))"], undoes: undone.id, at: millis,
-                logger: logger)
-            return DecisionOutcome(decision: decision, changed: true, articleId: articleId, status: status, flagged: flagged)
+            let decision = try await Self.recordUndo(db, of: undone, moderator: moderator, reason: "", at: millis, logger: logger)
+            return DecisionOutcome(
+                decision: decision, changed: true, articleId: articleId, status: decision.status, flagged: decision.action == .flag)
         }
+    }
+
+    /// Takes back `undone` (the newest decision on its comment): the comment returns to the state
+    /// of the decision before it, as a new entry of the history, and the reports it resolved reopen.
+    static func recordUndo(
+        _ db: PostgresConnection, of undone: Decision, moderator: String, reason: String, at millis: Int64, logger: Logger
+    ) async throws -> Decision {
+        let previous = try await first(
+            db.query(
+                """
+                SELECT status, action FROM decisions WHERE comment_id = \(undone.commentId) AND id < \(undone.id)
+                ORDER BY id DESC LIMIT 1
+                """, logger: logger), as: (String, String).self)
+        let (status, flagged) = DecisionRules.restoredState(
+            previousStatus: previous.flatMap { CommentStatus(rawValue: $0.0) }, previousAction: previous.flatMap { DecisionAction(rawValue: $0.1) })
+        try await db.query(
+            "UPDATE comments SET status = \(status.rawValue), flagged = \(flagged), updated_at = \(millis) WHERE id = \(undone.commentId)",
+            logger: logger)
+        try await db.query("UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = \(undone.id)", logger: logger)
+        return try await insertModeratorDecision(
+            db, commentId: undone.commentId, moderator: moderator, action: DecisionAction(status: status, flagged: flagged),
+            status: status,
+            reasons: ["undo of decision \(undone.id) (\(undone.action.rawValue))" + (reason.isEmpty ? "" : ": \(reason)")],
+            undoes: undone.id, at: millis, logger: logger)
     }
 
     public func claim(commentId: Int64, moderator: String, lease: Duration) async throws -> QueueItem? {
@@ -111,15 +121,15 @@ extension PostgresStore: ModerationStore {
     /// Writes a moderator's approve or reject: the comment's status and flag follow, its open
     /// reports are resolved by this decision, and every claim on it is released.
     static func recordVerdict(
-        _ db: PostgresConnection, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String], at millis: Int64,
-        logger: Logger
+        _ db: PostgresConnection, commentId: Int64, _ verdict: ModeratorVerdict, moderator: String, reasons: [String],
+        batchId: Int64? = nil, at millis: Int64, logger: Logger
     ) async throws -> Decision {
         try await db.query(
             "UPDATE comments SET status = \(verdict.status.rawValue), flagged = FALSE, updated_at = \(millis) WHERE id = \(commentId)",
             logger: logger)
         let decision = try await insertModeratorDecision(
-            db, commentId: commentId, moderator: moderator, action: verdict.action, status: verdict.status, reasons: reasons, undoes: nil,
-            at: millis, logger: logger)
+            db, commentId: commentId, moderator: moderator, action: verdict.action, status: verdict.status, reasons: reasons,
+            batchId: batchId, undoes: nil, at: millis, logger: logger)
         try await db.query(
             """
             UPDATE reports SET resolved_at = \(millis), resolved_by = \(decision.id) WHERE comment_id = \(commentId) AND resolved_at IS NULL
@@ -130,19 +140,19 @@ extension PostgresStore: ModerationStore {
 
     static func insertModeratorDecision(
         _ db: PostgresConnection, commentId: Int64, moderator: String, action: DecisionAction, status: CommentStatus, reasons: [String],
-        undoes: Int64?, at millis: Int64, logger: Logger
+        batchId: Int64? = nil, undoes: Int64?, at millis: Int64, logger: Logger
     ) async throws -> Decision {
         let id = try await first(
             db.query(
                 """
-                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, undoes)
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, batch_id, undoes)
                 VALUES (\(commentId), 'moderator', \(moderator), \(action.rawValue), \(status.rawValue),
-                        \(JSONWriter.stringArray(reasons))::jsonb, \(millis), \(undoes))
+                        \(JSONWriter.stringArray(reasons))::jsonb, \(millis), \(batchId), \(undoes))
                 RETURNING id
                 """, logger: logger), as: Int64.self)!
         return Decision(
             id: id, commentId: commentId, actor: .moderator, decidedBy: moderator, action: action, status: status, reasons: reasons,
-            createdAt: Timestamp.date(millis), batchId: nil, undoes: undoes)
+            createdAt: Timestamp.date(millis), batchId: batchId, undoes: undoes)
     }
 
     static func oneDecision(_ db: PostgresConnection, _ query: PostgresQuery, logger: Logger) async throws -> Decision? {

@@ -75,7 +75,11 @@ extension PostgresStore {
     }
 
     /// A queue's selection, in the same terms as the SQLite store's, on PostgreSQL's indexes.
-    static func queueQuery(_ filter: QueueFilter, select: String, limit: Int?) -> PostgresQuery {
+    ///
+    /// - Parameter unclaimedFor: leave out comments another moderator than this one holds a claim on at `millis`.
+    static func queueQuery(
+        _ filter: QueueFilter, select: String, limit: Int?, unclaimedFor moderator: String? = nil, at millis: Int64 = 0
+    ) -> PostgresQuery {
         var binds = PostgresBindings()
         func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
             binds.append(value)
@@ -95,6 +99,13 @@ extension PostgresStore {
         }
         if let identity = filter.authorIdentity {
             conditions.append("comments.author_id = (SELECT id FROM authors WHERE identity = \(bound(identity)))")
+        }
+        if let moderator {
+            conditions.append(
+                """
+                NOT EXISTS (SELECT 1 FROM claims WHERE claims.comment_id = comments.id AND claims.moderator <> \(bound(moderator))
+                    AND claims.expires_at > \(bound(millis)))
+                """)
         }
         let id = filter.kind == .rejected ? "comments.id DESC" : "comments.id"
         var sql = "SELECT \(select) FROM comments WHERE " + conditions.joined(separator: " AND ")

@@ -90,16 +90,15 @@ public func buildRouter(
     PolicyController(judge: judge, authenticator: authenticator).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
     ReportsController(store: store, settings: settings, judge: judge, abuse: abuse, pages: pages).addRoutes(to: v1)
-    ModerationController(moderation: stores.comments, sqlite: stores.sqlite, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
+    ModerationController(moderation: stores.comments, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages)
         .addRoutes(to: v1)
     routes.fill(router.routes)
     return router
 }
 
-/// The stores behind the server: the comment path and the moderators' queues, decisions and
-/// claims, on either backend, and the SQLite store when that is the backend — what only it holds
-/// yet (bans, bulk rejection, batches, policy history, rule timings, queue depths, retention) is
-/// served from it, and answered `501 not_on_postgresql` without it.
+/// The stores behind the server: the comment path and the whole moderators' API, on either
+/// backend, and the SQLite store when that is the backend — what only it holds yet (policy
+/// history, rule timings, queue depths, retention) is served from it, and left out without it.
 public struct ServerStores: Sendable {
     public let comments: any ModerationStore
     public let sqlite: SaringStore?

@@ -2,9 +2,9 @@ import Foundation
 import SaringCore
 
 /// What the moderators' HTTP API asks of a store — queues, one comment's whole story, a
-/// moderator's approve/reject and its undo, claims, current bans — met alike by SQLite (through
-/// ``ModerationDesk``) and PostgreSQL, with the rules of ``DecisionRules`` on both. Bans, bulk
-/// rejection and batches stay SQLite's until the PostgreSQL store learns them.
+/// moderator's approve/reject and its undo, claims, bans, bulk rejection and batches — met alike
+/// by SQLite (through ``ModerationDesk``) and PostgreSQL, with the rules of ``DecisionRules`` on
+/// both, and one suite of tests run on both.
 public protocol ModerationStore: CommentStore {
     /// The first `filter.limit` comments of a queue, in its order (see ``SaringStore/queue(_:)``).
     func queue(_ filter: QueueFilter) async throws -> [QueueItem]
@@ -28,6 +28,67 @@ public protocol ModerationStore: CommentStore {
     func releaseClaims(moderator: String, commentId: Int64?) async throws
     /// Authors banned now, newest ban first.
     func currentBans() async throws -> [BanRecord]
+    /// Bans an author as one batch (see ``ModerationDesk/ban(_:reason:addressBan:alsoRejecting:)``).
+    func ban(
+        _ identity: AuthorIdentity, by moderator: String, reason: String?, addressBan: Duration, alsoRejecting shown: Int64?
+    ) async throws -> BanOutcome
+    /// Lifts a ban and the address bans that came with it; whether the standing changed.
+    func unban(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool
+    /// Trusts an author; whether the standing changed.
+    func trust(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool
+    /// Comments of a queue for bulk clean-up, without claims by other moderators, oldest first.
+    func bulkCandidates(_ filter: QueueFilter, moderator: String) async throws -> [Comment]
+    /// The comments of a campaign not rejected yet, oldest first.
+    func campaignComments(_ campaignId: Int64) async throws -> [Comment]
+    /// Rejects what a plan found as one batch (see ``ModerationDesk/reject(_:reason:)``).
+    func reject(_ plan: BulkPlan, by moderator: String, reason: String?) async throws -> BulkOutcome
+    /// Undoes a batch as a whole (see ``ModerationDesk/undo(batch:override:)``).
+    func undo(batch batchId: Int64, by moderator: String, override: Bool) async throws -> BatchUndoOutcome
+}
+
+extension ModerationStore {
+    /// Finds what a bulk rejection would take, writing nothing (see ``ModerationDesk/plan(_:except:)``).
+    ///
+    /// - Throws: ``BulkSelectionError`` for an empty, invalid or match-everything pattern, or a
+    ///   campaign without comments.
+    public func plan(_ selection: BulkSelection, except: Set<Int64>, moderator: String) async throws -> BulkPlan {
+        switch selection {
+        case .campaign(let id):
+            let comments = try await campaignComments(id)
+            guard !comments.isEmpty else { throw BulkSelectionError.unknownCampaign(id) }
+            let kept = comments.filter { !except.contains($0.id) }
+            return BulkPlan(
+                selection: selection, matches: kept.map { .init(comment: $0, spans: []) }, overBudget: [],
+                excepted: comments.map(\.id).filter(except.contains), expectedStatus: nil)
+        case .matching(let pattern, let filter):
+            let regex = try ModerationDesk.bulkPattern(pattern)
+            guard filter.kind != .rejected else { throw BulkSelectionError.rejectedQueue }
+            let normalizer = TextNormalizer()
+            let scratch = MatchScratch()
+            var matches: [BulkPlan.Match] = []
+            var overBudget: [Int64] = []
+            var excepted: [Int64] = []
+            for comment in try await bulkCandidates(filter, moderator: moderator) {
+                let normalized = normalizer.normalize(comment.body)
+                var text = normalized.text
+                let result = text.withUTF8 { regex.matches(in: $0, scratch: scratch) }
+                guard case .matched(let ranges) = result else {
+                    overBudget.append(comment.id)
+                    continue
+                }
+                if !ranges.isEmpty {
+                    if except.contains(comment.id) {
+                        excepted.append(comment.id)
+                        continue
+                    }
+                    matches.append(.init(comment: comment, spans: ranges.map { normalized.originalScalarRange(forNormalizedUTF8: $0) }))
+                }
+            }
+            return BulkPlan(
+                selection: selection, matches: matches, overBudget: overBudget, excepted: excepted,
+                expectedStatus: filter.kind.status)
+        }
+    }
 }
 
 extension SaringStore: ModerationStore {
@@ -41,5 +102,27 @@ extension SaringStore: ModerationStore {
 
     public func undo(decision decisionId: Int64, by moderator: String, override: Bool) async throws -> DecisionOutcome {
         try await ModerationDesk(store: self, moderator: moderator).undo(decision: decisionId, override: override)
+    }
+
+    public func ban(
+        _ identity: AuthorIdentity, by moderator: String, reason: String?, addressBan: Duration, alsoRejecting shown: Int64?
+    ) async throws -> BanOutcome {
+        try await ModerationDesk(store: self, moderator: moderator).ban(identity, reason: reason, addressBan: addressBan, alsoRejecting: shown)
+    }
+
+    public func unban(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool {
+        try await ModerationDesk(store: self, moderator: moderator).unban(identity, reason: reason)
+    }
+
+    public func trust(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool {
+        try await ModerationDesk(store: self, moderator: moderator).trust(identity, reason: reason)
+    }
+
+    public func reject(_ plan: BulkPlan, by moderator: String, reason: String?) async throws -> BulkOutcome {
+        try await ModerationDesk(store: self, moderator: moderator).reject(plan, reason: reason)
+    }
+
+    public func undo(batch batchId: Int64, by moderator: String, override: Bool) async throws -> BatchUndoOutcome {
+        try await ModerationDesk(store: self, moderator: moderator).undo(batch: batchId, override: override)
     }
 }

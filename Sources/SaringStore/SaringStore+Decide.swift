@@ -135,7 +135,7 @@ extension SaringStore {
     }
 
     /// Comments of a queue for bulk clean-up, without claims by other moderators, oldest first.
-    func bulkCandidates(_ filter: QueueFilter, moderator: String) async throws -> [Comment] {
+    public func bulkCandidates(_ filter: QueueFilter, moderator: String) async throws -> [Comment] {
         let millis = Timestamp.millis(now())
         return try await read { db in
             let (sql, arguments) = Self.queueQuery(filter, select: Self.commentColumns, now: millis, moderator: moderator)

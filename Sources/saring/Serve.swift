@@ -228,7 +228,7 @@ extension Saring {
                     throw CLIError("\(address): \(error)")
                 }
                 logger.notice(
-                    "PostgreSQL store \(address): the public API, readers' reports, queues, decisions, undo and claims run; bans, bulk rejection, batches, policy history, rule timings and retention are not on PostgreSQL yet (answered 501 not_on_postgresql)"
+                    "PostgreSQL store \(address): the public and the moderators' HTTP API run; the moderation CLI, policy history, rule timings and retention are not on PostgreSQL yet"
                 )
                 stores = ServerStores(comments: store)
                 sqlite = nil

@@ -137,9 +137,21 @@ struct SeveralNodesTests {
             #expect(own.status == 200, "\(own.text)")
             let back = try await one.client.send("GET", "/v1/queue?kind=pending", headers: Self.moderator("dewi"))
             #expect((try back.json()["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [ids[0]])
-            // What does not run on PostgreSQL yet says so, to a moderator.
-            let ban = try await one.client.json("POST", "/v1/authors/ban", ["author": "spam@example.com"], headers: Self.moderator("dewi"))
-            #expect(ban.status == 501 && ban.errorCode == "not_on_postgresql", "\(ban.text)")
+            // A ban on one node is the ban every node enforces and lists.
+            let banned = Readers.name(100)
+            let ban = try await one.client.json(
+                "POST", "/v1/authors/ban", ["author": banned, "reason": "uji"], headers: Self.moderator("dewi"))
+            #expect(ban.status == 200, "\(ban.text)")
+            #expect(try ban.json()["rejected"] as? [Int] == [ids[0]])
+            let bans = try await two.client.send("GET", "/v1/bans", headers: Self.moderator("budi"))
+            #expect((try bans.json()["bans"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [banned])
+            var again = Self.body(100)
+            again["body"] = "Saya mau berkomentar lagi soal berita ini, semoga boleh."
+            let refused = try await two.client.json("POST", "/v1/articles/berita-desk/comments", again)
+            #expect(refused.status == 201 || refused.status == 202, "\(refused.text)")
+            let stored = try await two.client.send(
+                "GET", "/v1/comments/\(try #require(try refused.json()["id"] as? Int))/moderation", headers: Self.moderator("budi"))
+            #expect((try stored.json()["comment"] as? [String: Any])?["status"] as? String == "rejected", "\(stored.text)")
             let anonymous = try await one.client.json("POST", "/v1/authors/ban", ["author": "spam@example.com"])
             #expect(anonymous.status == 401, "\(anonymous.text)")
         }

@@ -4,21 +4,11 @@ import SaringCore
 import SaringStore
 
 /// The moderators' HTTP API: queues, one comment's whole story, decisions, claims, author
-/// standing and bulk rejection — every route through the same ``ModerationDesk`` as the terminal,
+/// standing and bulk rejection — every route under the same rules as the terminal (``ModerationDesk``, ``DecisionRules``),
 /// as the moderator whose token made the request. Readers get 401, site keys 403.
 struct ModerationController<Context: RemoteAddressRequestContext> {
-    /// Queues, one comment's story, decisions, undo, claims and bans: on either backend.
+    /// SQLite or PostgreSQL: every route runs on both.
     let moderation: any ModerationStore
-    /// Nil on PostgreSQL, where bans, unbans, trust, bulk rejection and batches do not run yet.
-    let sqlite: SaringStore?
-
-    /// The SQLite store, or the answer that this route does not run on PostgreSQL yet.
-    var store: SaringStore {
-        get throws {
-            guard let sqlite else { throw APIError.notOnPostgreSQL }
-            return sqlite
-        }
-    }
     let settings: ServerSettings
     let abuse: AbuseControls
     let authenticator: Authenticator
@@ -48,11 +38,6 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         try authenticator.moderator(request, context)
     }
 
-    /// The SQLite-only use cases, for the moderator who asked (authenticated before the 501).
-    func desk(_ request: Request, _ context: Context) throws -> ModerationDesk {
-        let moderator = try moderator(request, context)
-        return ModerationDesk(store: try store, moderator: moderator)
-    }
 
     @Sendable func queue(_ request: Request, context: Context) async throws -> Response {
         _ = try moderator(request, context)
@@ -161,7 +146,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func standing(_ request: Request, _ context: Context, _ standing: AuthorStanding) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let input = try await JSONRequest.decode(AuthorRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         let identity = try Self.identity(input.author)
         let reason = try Self.reason(input.reason, settings)
@@ -173,24 +158,24 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         switch standing {
         case .banned:
             let outcome = try await Self.translating {
-                try await desk.ban(identity, reason: reason, addressBan: .seconds(hours * 3600))
+                try await moderation.ban(identity, by: moderator, reason: reason, addressBan: .seconds(hours * 3600), alsoRejecting: nil)
             }
             for article in outcome.articleIds { pages.invalidate(article, at: abuse.millis) }
             response = AuthorResponse(
                 author: identity.key, standing: "banned", changed: outcome.batchId != nil, batchId: outcome.batchId,
                 rejected: outcome.rejected)
         case .normal:
-            let changed = try await Self.translating { try await desk.unban(identity, reason: reason) }
+            let changed = try await Self.translating { try await moderation.unban(identity, by: moderator, reason: reason) }
             response = AuthorResponse(author: identity.key, standing: "normal", changed: changed, batchId: nil, rejected: nil)
         case .trusted:
-            let changed = try await Self.translating { try await desk.trust(identity, reason: reason) }
+            let changed = try await Self.translating { try await moderation.trust(identity, by: moderator, reason: reason) }
             response = AuthorResponse(author: identity.key, standing: "trusted", changed: changed, batchId: nil, rejected: nil)
         }
         return JSONResponse.make(.ok, response)
     }
 
     @Sendable func bulkReject(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let input = try await JSONRequest.decode(BulkRejectRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         let selection: BulkSelection
         switch (input.matching, input.campaign) {
@@ -212,7 +197,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         }
         let plan: BulkPlan
         do {
-            plan = try await Self.translating { try await desk.plan(selection, except: Set(input.except ?? [])) }
+            plan = try await Self.translating { try await moderation.plan(selection, except: Set(input.except ?? []), moderator: moderator) }
         } catch let error as BulkSelectionError {
             if case .unknownCampaign = error { throw APIError(.notFound, "campaign_not_found", error.description) }
             throw APIError(.unprocessableContent, "invalid_pattern", error.description)
@@ -225,7 +210,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
         }
         var outcome: BulkOutcome?
         if !dryRun, !plan.matches.isEmpty {
-            let done = try await Self.translating { try await desk.reject(plan, reason: reason) }
+            let done = try await Self.translating { try await moderation.reject(plan, by: moderator, reason: reason) }
             for article in done.articleIds { pages.invalidate(article, at: abuse.millis) }
             outcome = done
         }
@@ -237,10 +222,10 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func undoBatch(_ request: Request, context: Context) async throws -> Response {
-        let desk = try desk(request, context)
+        let moderator = try moderator(request, context)
         let id = try Self.id(context, "batchId")
         let override = try await Self.overrideFlag(request, settings)
-        let outcome = try await Self.translating { try await desk.undo(batch: id, override: override) }
+        let outcome = try await Self.translating { try await moderation.undo(batch: id, by: moderator, override: override) }
         for article in outcome.articleIds { pages.invalidate(article, at: abuse.millis) }
         return JSONResponse.make(.ok, BatchUndoResponse(batchId: id, restored: outcome.restored, decidedSince: outcome.decidedSince))
     }

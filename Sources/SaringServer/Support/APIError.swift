@@ -26,11 +26,6 @@ struct APIError: HTTPResponseError {
         self.allow = allow
     }
 
-    /// A route whose data the PostgreSQL store does not hold yet (moderation, reports).
-    static let notOnPostgreSQL = APIError(
-        .notImplemented, "not_on_postgresql",
-        "this route does not run on the PostgreSQL store yet; run this site on SQLite for moderation over HTTP")
-
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = JSONResponse.make(status, ErrorEnvelope(error: .init(code: code, message: message)))
         if status == .unauthorized {

@@ -35,7 +35,7 @@ extension ModerationDesk {
             }
             if previous == .banned, targets.isEmpty { return BanOutcome(batchId: nil, rejected: [], articleIds: []) }
             let batchId = try SaringStore.insertBatch(
-                db, kind: .ban, moderator: moderator, description: "ban of \(identity.key)" + (reason.map { ": \($0)" } ?? ""),
+                db, kind: .ban, moderator: moderator, description: Self.banDescription(identity, reason),
                 authorId: authorId, previousStanding: previous, at: millis)
             if previous != .banned {
                 try SaringStore.recordStanding(db, authorId: authorId, .banned, moderator: moderator, reason: reason, at: millis)
@@ -52,11 +52,21 @@ extension ModerationDesk {
                     articles.insert(published)
                 }
                 _ = try SaringStore.recordVerdict(
-                    db, commentId: id, .reject, moderator: moderator, reasons: ["author banned" + (reason.map { ": \($0)" } ?? "")],
+                    db, commentId: id, .reject, moderator: moderator, reasons: Self.banReasons(reason),
                     batchId: batchId, at: millis)
             }
             return BanOutcome(batchId: batchId, rejected: targets, articleIds: articles)
         }
+    }
+
+    /// The description of a ban's batch.
+    public static func banDescription(_ identity: AuthorIdentity, _ reason: String?) -> String {
+        "ban of \(identity.key)" + (reason.map { ": \($0)" } ?? "")
+    }
+
+    /// The reason a ban gives on each comment it rejects.
+    public static func banReasons(_ reason: String?) -> [String] {
+        ["author banned" + (reason.map { ": \($0)" } ?? "")]
     }
 
     /// Lifts a ban (and the address bans that came with it); a no-op for an author not banned.

@@ -5,7 +5,7 @@ import SaringCore
 extension ModerationDesk {
     /// Texts any real pattern leaves alone at least one of; one that matches them all (or the empty
     /// text) would take the whole queue.
-    static let probeTexts = ["a", "Z", "7", "!", " ", "berita hari ini", "\u{1F600}"]
+    public static let probeTexts = ["a", "Z", "7", "!", " ", "berita hari ini", "\u{1F600}"]
 
     /// Finds what a bulk rejection would take, writing nothing: the comments of the selection
     /// (without those claimed by other moderators, and without `except`), with the spans a pattern
@@ -14,42 +14,7 @@ extension ModerationDesk {
     /// - Throws: ``BulkSelectionError`` for an empty, invalid or match-everything pattern, or a
     ///   campaign without comments.
     public func plan(_ selection: BulkSelection, except: Set<Int64> = []) async throws -> BulkPlan {
-        switch selection {
-        case .campaign(let id):
-            let comments = try await store.campaignComments(id)
-            guard !comments.isEmpty else { throw BulkSelectionError.unknownCampaign(id) }
-            let kept = comments.filter { !except.contains($0.id) }
-            return BulkPlan(
-                selection: selection, matches: kept.map { .init(comment: $0, spans: []) }, overBudget: [],
-                excepted: comments.map(\.id).filter(except.contains), expectedStatus: nil)
-        case .matching(let pattern, let filter):
-            let regex = try Self.bulkPattern(pattern)
-            guard filter.kind != .rejected else { throw BulkSelectionError.rejectedQueue }
-            let normalizer = TextNormalizer()
-            let scratch = MatchScratch()
-            var matches: [BulkPlan.Match] = []
-            var overBudget: [Int64] = []
-            var excepted: [Int64] = []
-            for comment in try await store.bulkCandidates(filter, moderator: moderator) {
-                let normalized = normalizer.normalize(comment.body)
-                var text = normalized.text
-                let result = text.withUTF8 { regex.matches(in: $0, scratch: scratch) }
-                guard case .matched(let ranges) = result else {
-                    overBudget.append(comment.id)
-                    continue
-                }
-                if !ranges.isEmpty {
-                    if except.contains(comment.id) {
-                        excepted.append(comment.id)
-                        continue
-                    }
-                    matches.append(.init(comment: comment, spans: ranges.map { normalized.originalScalarRange(forNormalizedUTF8: $0) }))
-                }
-            }
-            return BulkPlan(
-                selection: selection, matches: matches, overBudget: overBudget, excepted: excepted,
-                expectedStatus: filter.kind.status)
-        }
+        try await store.plan(selection, except: except, moderator: moderator)
     }
 
     /// Rejects what `plan` found, as one batch in one transaction; comments that changed since
@@ -58,11 +23,7 @@ extension ModerationDesk {
     public func reject(_ plan: BulkPlan, reason: String? = nil) async throws -> BulkOutcome {
         let millis = Timestamp.millis(store.now())
         let moderator = moderator
-        let reasons: [String] = switch (reason, plan.selection) {
-        case (let reason?, _): [reason]
-        case (nil, .matching(let pattern, _)): ["bulk: \(pattern)"]
-        case (nil, .campaign(let id)): ["spam campaign #\(id)"]
-        }
+        let reasons = Self.reasons(plan, reason)
         let ids = plan.matches.map(\.comment.id)
         return try await store.write { db in
             var batchId: Int64?
@@ -89,6 +50,15 @@ extension ModerationDesk {
         }
     }
 
+    /// What a bulk rejection's decisions give as their reason.
+    public static func reasons(_ plan: BulkPlan, _ reason: String?) -> [String] {
+        switch (reason, plan.selection) {
+        case (let reason?, _): [reason]
+        case (nil, .matching(let pattern, _)): ["bulk: \(pattern)"]
+        case (nil, .campaign(let id)): ["spam campaign #\(id)"]
+        }
+    }
+
     /// Checks a bulk pattern before anything is read (for a command's argument check).
     ///
     /// - Throws: ``BulkSelectionError``.
@@ -97,7 +67,7 @@ extension ModerationDesk {
     }
 
     /// Compiles a bulk pattern, refusing one that would take everything.
-    static func bulkPattern(_ pattern: String) throws -> PCRE2Pattern {
+    public static func bulkPattern(_ pattern: String) throws -> PCRE2Pattern {
         guard !pattern.trimmingCharacters(in: .whitespaces).isEmpty else { throw BulkSelectionError.emptyPattern }
         let regex: PCRE2Pattern
         do { regex = try PCRE2Pattern(pattern) } catch {

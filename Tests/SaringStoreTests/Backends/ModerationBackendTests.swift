@@ -195,6 +195,115 @@ struct ModerationBackendTests {
     }
 }
 
+extension ModerationBackendTests {
+    @Test(arguments: StoreBackend.allCases)
+    func aBanRejectsTheAuthorsPendingCommentsAsOneBatchThatCanBeUndone(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            // Reader 1's comments (every sixth draft is by the same reader), from one address.
+            var drafts = [1, 7, 13].map { Fixture.draft($0, client: "alamat-1") }
+            drafts.append(Fixture.draft(2, client: "alamat-2"))
+            var ids: [Int64] = []
+            for (n, draft) in drafts.enumerated() {
+                ids.append(try await store.submit(draft, verdict: Fixture.verdict(draft, n == 1 ? .published : .pending)).id)
+            }
+            let author = drafts[0].authorIdentity
+            await #expect(throws: StoreError.notTheAuthorsComment(commentId: ids[3])) {
+                try await store.ban(author, by: "dewi", reason: "judol", addressBan: .seconds(3600), alsoRejecting: ids[3])
+            }
+            let ban = try await store.ban(author, by: "dewi", reason: "judol", addressBan: .seconds(3600), alsoRejecting: ids[1])
+            let batchId = try #require(ban.batchId)
+            #expect(ban.rejected.sorted() == [ids[0], ids[1], ids[2]])
+            #expect(ban.articleIds == ["berita-1"])
+            #expect(try await store.comment(id: ids[3])?.status == .pending)
+            #expect(try await store.decisions(commentId: ids[0]).last?.reasons == ["author banned: judol"])
+            #expect(try await store.author(author)?.standing == .banned)
+            #expect(try await store.currentBans().map(\.identity) == [author.key])
+            #expect(try await store.currentBans().first?.moderator == "dewi")
+            // A new anonymous comment from the banned address is rejected on arrival.
+            var other = Fixture.draft(3, client: "alamat-1")
+            other.authorName = "Nama Baru Sekali"
+            let arrived = try await store.submit(other, verdict: Fixture.verdict(other))
+            #expect(arrived.status == .rejected)
+            // Banning again finds nothing more to do.
+            #expect(try await store.ban(author, by: "budi", reason: nil, addressBan: .seconds(3600), alsoRejecting: nil).batchId == nil)
+            await #expect(throws: StoreError.batchOfAnother(id: batchId, by: "dewi")) {
+                try await store.undo(batch: batchId, by: "budi", override: false)
+            }
+            // A comment decided since the ban is left as it is.
+            _ = try await store.decide(ids[2], .approve, by: "budi", reason: nil, override: true, expectedLastDecision: nil)
+            let undone = try await store.undo(batch: batchId, by: "dewi", override: false)
+            #expect(undone.restored == [ids[0], ids[1]])
+            #expect(undone.decidedSince == [ids[2]])
+            #expect(undone.articleIds == ["berita-1"])
+            #expect(try await store.comment(id: ids[0])?.status == .pending)
+            #expect(try await store.comment(id: ids[1])?.status == .published)
+            #expect(try await store.author(author)?.standing == .normal)
+            #expect(try await store.currentBans().isEmpty)
+            await #expect(throws: StoreError.batchAlreadyUndone(id: batchId, by: "dewi")) {
+                try await store.undo(batch: batchId, by: "dewi", override: false)
+            }
+            await #expect(throws: StoreError.batchNotFound(id: batchId + 50)) {
+                try await store.undo(batch: batchId + 50, by: "dewi", override: false)
+            }
+            await #expect(throws: StoreError.authorNotFound(identity: "name:tak ada")) {
+                try await store.ban(AuthorIdentity(name: "tak ada", email: nil), by: "dewi", reason: nil, addressBan: .zero, alsoRejecting: nil)
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func trustAndUnbanChangeStandingOnlyWhenTheyMeanSomething(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let draft = Fixture.draft(4, client: "alamat-4")
+            _ = try await store.submit(draft, verdict: Fixture.verdict(draft, .pending))
+            let author = draft.authorIdentity
+            #expect(try await store.unban(author, by: "dewi", reason: nil) == false)
+            #expect(try await store.trust(author, by: "dewi", reason: "penulis tetap") == true)
+            #expect(try await store.trust(author, by: "dewi", reason: nil) == false)
+            #expect(try await store.author(author)?.standing == .trusted)
+            _ = try await store.ban(author, by: "dewi", reason: nil, addressBan: .seconds(600), alsoRejecting: nil)
+            #expect(try await store.unban(author, by: "budi", reason: "salah orang") == true)
+            #expect(try await store.author(author)?.standing == .normal)
+            // The address ban went with it.
+            var other = Fixture.draft(5, client: "alamat-4")
+            other.authorName = "Pembaca Lain Lagi"
+            #expect(try await store.submit(other, verdict: Fixture.verdict(other)).status == .published)
+        }
+    }
+
+    @Test(arguments: StoreBackend.allCases)
+    func aBulkRejectionTakesWhatThePatternMatchesSkippingOthersClaimsAndUndoesAsOne(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            var ids: [Int64] = []
+            for n in 0..<8 {
+                var draft = Fixture.draft(20 + n, article: "berita-\(n % 2)")
+                if n % 3 == 0 { draft.body += " cek situs gacor88 sekarang" }
+                ids.append(try await store.submit(draft, verdict: Fixture.verdict(draft, .pending)).id)
+            }
+            _ = try await store.claim(commentId: ids[3], moderator: "budi", lease: .seconds(60))
+            let selection = BulkSelection.matching(pattern: "gacor\\d+", filter: QueueFilter(kind: .pending))
+            let plan = try await store.plan(selection, except: [ids[6]], moderator: "dewi")
+            #expect(plan.matches.map(\.comment.id) == [ids[0]])
+            #expect(plan.excepted == [ids[6]])
+            #expect(plan.matches.first?.spans.count == 1)
+            let wide = try await store.plan(selection, except: [], moderator: "dewi")
+            #expect(wide.matches.map(\.comment.id) == [ids[0], ids[6]])
+            await #expect(throws: BulkSelectionError.self) { try await store.plan(.matching(pattern: ".*", filter: QueueFilter()), except: [], moderator: "dewi") }
+            // Budi claims one after the plan was made: it is skipped, not taken from him.
+            _ = try await store.claim(commentId: ids[6], moderator: "budi", lease: .seconds(60))
+            let done = try await store.reject(wide, by: "dewi", reason: nil)
+            #expect(done.decided == [ids[0]])
+            #expect(done.skipped == [ids[6]])
+            let batchId = try #require(done.batchId)
+            #expect(try await store.decisions(commentId: ids[0]).last?.reasons == ["bulk: gacor\\d+"])
+            #expect(try await store.decisions(commentId: ids[0]).last?.batchId == batchId)
+            let undone = try await store.undo(batch: batchId, by: "dewi", override: false)
+            #expect(undone.restored == [ids[0]])
+            #expect(try await store.comment(id: ids[0])?.status == .pending)
+        }
+    }
+}
+
 @Suite("Moderation across two PostgreSQL nodes")
 struct TwoNodeModerationTests {
     @Test func moderatorsOnTwoNodesNeverClaimOrDecideTheSameCommentBoth() async throws {
