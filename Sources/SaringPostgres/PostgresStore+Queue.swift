@@ -55,6 +55,33 @@ extension PostgresStore {
         }
     }
 
+    /// How many comments each queue holds, each counted up to `cap`: a bounded count stops at
+    /// `cap` rows of the queue's index however large the table.
+    public func queueDepths(cap: Int) async throws -> [QueueKind: Int] {
+        try await bounded {
+            try await self.client.withConnection { db in
+                var depths: [QueueKind: Int] = [:]
+                for kind in QueueKind.allCases {
+                    depths[kind] = Int(try await Self.first(db.query(Self.queueDepthQuery(kind, cap: cap), logger: self.logger), as: Int64.self) ?? 0)
+                }
+                return depths
+            }
+        }
+    }
+
+    /// A queue's rows, as the queue itself selects them, counted up to `cap`.
+    /// The reported queue is counted from the open reports' partial index (every report's comment
+    /// exists): joined to the comments, unordered, the planner would hash both tables whole.
+    static func queueDepthQuery(_ kind: QueueKind, cap: Int) -> PostgresQuery {
+        if kind == .reported {
+            return """
+                SELECT count(*) FROM (SELECT DISTINCT comment_id FROM reports WHERE resolved_at IS NULL LIMIT \(Int64(cap))) AS queue
+                """
+        }
+        let inner = queueQuery(QueueFilter(kind: kind), select: "1", limit: cap, ordered: false)
+        return PostgresQuery(unsafeSQL: "SELECT count(*) FROM (\(inner.sql)) AS queue", binds: inner.binds)
+    }
+
     /// The ids of a queue in its order, at most `filter.limit`; a text search runs its pattern on
     /// each candidate the indexed filters leave, as on SQLite.
     private func queueIds(_ db: PostgresConnection, _ filter: QueueFilter, now millis: Int64) async throws -> [Int64] {
@@ -78,7 +105,8 @@ extension PostgresStore {
     ///
     /// - Parameter unclaimedFor: leave out comments another moderator than this one holds a claim on at `millis`.
     static func queueQuery(
-        _ filter: QueueFilter, select: String, limit: Int?, unclaimedFor moderator: String? = nil, at millis: Int64 = 0
+        _ filter: QueueFilter, select: String, limit: Int?, unclaimedFor moderator: String? = nil, at millis: Int64 = 0,
+        ordered: Bool = true
     ) -> PostgresQuery {
         var binds = PostgresBindings()
         func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -109,7 +137,7 @@ extension PostgresStore {
         }
         let id = filter.kind == .rejected ? "comments.id DESC" : "comments.id"
         var sql = "SELECT \(select) FROM comments WHERE " + conditions.joined(separator: " AND ")
-        sql += filter.byScore ? " ORDER BY comments.score DESC, \(id)" : " ORDER BY \(id)"
+        if ordered { sql += filter.byScore ? " ORDER BY comments.score DESC, \(id)" : " ORDER BY \(id)" }
         if let limit { sql += " LIMIT \(bound(Int64(limit)))" }
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }

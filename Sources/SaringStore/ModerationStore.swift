@@ -44,6 +44,8 @@ public protocol ModerationStore: CommentStore {
     func reject(_ plan: BulkPlan, by moderator: String, reason: String?) async throws -> BulkOutcome
     /// Undoes a batch as a whole (see ``ModerationDesk/undo(batch:override:)``).
     func undo(batch batchId: Int64, by moderator: String, override: Bool) async throws -> BatchUndoOutcome
+    /// How many comments each queue holds, each counted up to `cap` (for the metrics' gauges).
+    func queueDepths(cap: Int) async throws -> [QueueKind: Int]
 }
 
 extension ModerationStore {

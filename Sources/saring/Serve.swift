@@ -270,7 +270,7 @@ extension Saring {
                 let host = metricsHost ?? settings.host
                 services.append(
                     MetricsServer(
-                        registry: registry, metrics: metrics, store: sqlite, judge: holder, host: host, port: metricsPort, logger: logger,
+                        registry: registry, metrics: metrics, store: stores.comments, judge: holder, host: host, port: metricsPort, logger: logger,
                         onServerRunning: { port in log.info("metrics on http://\(host):\(port)/metrics") }))
             }
             let shownDatabase: String

@@ -15,7 +15,7 @@ public struct MetricsServer: Service {
     ///   - judge: whose policy version `saring_policy_info` shows.
     ///   - onServerRunning: called with the bound port (tests bind port 0).
     public init(
-        registry: PrometheusCollectorRegistry, metrics: SaringMetrics, store: SaringStore?, judge: any CommentJudge, host: String, port: Int,
+        registry: PrometheusCollectorRegistry, metrics: SaringMetrics, store: (any ModerationStore)?, judge: any CommentJudge, host: String, port: Int,
         depthInterval: Duration = .seconds(5), logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
         let depths = store.map { QueueDepthGauges(store: $0, metrics: metrics, interval: depthInterval) }

@@ -6,13 +6,13 @@ import Synchronization
 /// Prometheus scraping every second costs the database one bounded count per queue every few
 /// seconds; each count stops at `cap` (a queue of more shows `cap`).
 final class QueueDepthGauges: Sendable {
-    let store: SaringStore
+    let store: any ModerationStore
     let metrics: SaringMetrics
     let interval: Duration
     let cap: Int
     private let lastRead = Mutex<ContinuousClock.Instant?>(nil)
 
-    init(store: SaringStore, metrics: SaringMetrics, interval: Duration = .seconds(5), cap: Int = 10_000) {
+    init(store: any ModerationStore, metrics: SaringMetrics, interval: Duration = .seconds(5), cap: Int = 10_000) {
         self.store = store
         self.metrics = metrics
         self.interval = interval

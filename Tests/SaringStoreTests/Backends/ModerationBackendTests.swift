@@ -64,6 +64,8 @@ struct ModerationBackendTests {
             #expect(try await store.queueItem(commentId: ids[0] + 10_000) == nil)
             #expect(try await store.author(Fixture.draft(1).authorIdentity)?.name == Fixture.draft(1).authorName)
             #expect(try await store.author(AuthorIdentity(name: "Tak Pernah Menulis", email: nil)) == nil)
+            #expect(try await store.queueDepths(cap: 100) == [.pending: 9, .flagged: 0, .reported: 0, .rejected: 0])
+            #expect(try await store.queueDepths(cap: 4)[.pending] == 4)
         }
     }
 

@@ -12,7 +12,8 @@ import Testing
 
 @Suite("Query plans of the PostgreSQL store's hot queries")
 struct PostgresQueryPlanTests {
-    /// 20,000 comments on 3,000 articles by 1,500 authors, mostly published, with decisions and
+    /// 20,000 comments on 3,000 articles by 1,500 authors, mostly published, with decisions,
+    /// 2,000 readers' reports (most resolved, as on a site that has run a while) and
     /// 20,000 address bans (a small table would rightly be read whole), written by the server
     /// itself (generate_series).
     static let seed = """
@@ -33,7 +34,7 @@ struct PostgresQueryPlanTests {
         INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
             SELECT 'hash' || h, h % 1500 + 1, 1, 9999999999999 FROM generate_series(0, 19999) h;
         INSERT INTO reports (comment_id, reason, created_at, client_hash, resolved_at)
-            SELECT n, 'spam', n, 'hash' || (n % 40), CASE WHEN n % 60 = 0 THEN n END FROM generate_series(10, 20000, 10) n;
+            SELECT n, 'spam', n, 'hash' || (n % 40), CASE WHEN n % 60 <> 0 THEN n END FROM generate_series(10, 20000, 10) n;
         """
 
     static let queries: [(String, PostgresQuery)] = [
@@ -55,6 +56,7 @@ struct PostgresQueryPlanTests {
         ("decided comment", PostgresHotQueries.decidedComment(4_321)),
         ("queue comment", PostgresHotQueries.queueComment(4_321)),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
+        + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
     static let queues: [(String, QueueFilter)] = {
