@@ -14,7 +14,8 @@ extension PostgresStore {
 
     /// Every file of `Migrations/postgresql/`, as SwiftPM embeds it; a test fails until each file is listed.
     static let shipped: [(String, [UInt8])] = [
-        ("0001_initial.sql", PackageResources._001_initial_sql)
+        ("0001_initial.sql", PackageResources._001_initial_sql),
+        ("0002_rate_buckets.sql", PackageResources._002_rate_buckets_sql),
     ]
 
     /// Any fixed number: the advisory lock that serializes nodes migrating one database at once.

@@ -23,6 +23,8 @@ public final class PostgresStore: CommentStore {
     /// How long a request waits for a connection (the server away, the pool exhausted) before
     /// ``StoreError/busy``: the HTTP answer is then 503 with Retry-After, not a hang.
     let waitLimit: Duration
+    /// Takes from the shared rate-limit buckets, counted for their sweep.
+    let rateTakes = Atomic<Int>(0)
     private let running: Task<Void, Never>
 
     /// Connects lazily: the first query opens the first connection.

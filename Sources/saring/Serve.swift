@@ -236,8 +236,10 @@ extension Saring {
             let abuse: AbuseControls
             do {
                 let key = try AddressKey.load(hex: keyHex, databasePath: settings.databasePath)
+                // On PostgreSQL the limits are every node's together (rate_buckets).
                 abuse = AbuseControls(
-                    resolver: ClientResolver(trustedProxies: try proxies(), key: key), rateLimitsEnabled: !noRateLimits)
+                    resolver: ClientResolver(trustedProxies: try proxies(), key: key),
+                    shared: stores.comments as? any SharedRateLimiting, rateLimitsEnabled: !noRateLimits)
             } catch let problem as AddressKey.Problem {
                 throw CLIError("refusing to start: \(problem)")
             }

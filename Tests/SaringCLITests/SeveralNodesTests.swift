@@ -157,6 +157,35 @@ struct SeveralNodesTests {
         }
     }
 
+    /// With rate limits on, one author gets the per-author burst (5) once over both nodes, not
+    /// once per node: the buckets are the database's.
+    @Test func anAuthorsLimitHoldsOverBothNodesTogether() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            func node() throws -> ServeProcess {
+                try ServeProcess(
+                    folder: folder, arguments: ["--admin-token", Self.admin], database: url, environment: ["SARING_ADDRESS_KEY": Self.key])
+            }
+            let one = try node()
+            defer { one.stop() }
+            let two = try node()
+            defer { two.stop() }
+            var statuses: [Int] = []
+            for n in 0..<7 {
+                // One reader, a different thought each time.
+                let body = Readers.body(200 + n * 7, name: "Pembaca Rajin Sekali")
+                let posted = try await (n.isMultiple(of: 2) ? one : two).client.json("POST", "/v1/articles/berita-batas/comments", body)
+                statuses.append(posted.status)
+                if posted.status == 429 {
+                    #expect(posted.errorCode == "rate_limited", "\(posted.text)")
+                    #expect(posted.text.contains("author"), "\(posted.text)")
+                }
+            }
+            #expect(statuses == [201, 201, 201, 201, 201, 429, 429], "\(statuses)")
+        }
+    }
+
     @Test func killingANodeUnderLoadLosesNoAcknowledgedComment() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()

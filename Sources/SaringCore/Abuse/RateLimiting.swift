@@ -1,5 +1,5 @@
-/// Where token buckets live. One process keeps them in memory (``InMemoryRateLimiter`` in the
-/// server); several servers on one database would keep them in the store behind this same seam.
+/// Where token buckets live, for one process: in memory (``InMemoryRateLimiter`` in the server).
+/// Several servers on one database share theirs through ``SharedRateLimiting``.
 public protocol RateLimiting: Sendable {
     /// Takes one token from every bucket named, but only if each has one; otherwise takes none.
     func take(_ buckets: [RateBucket], at millis: Int64) -> RateOutcome
@@ -25,4 +25,13 @@ public enum RateOutcome: Sendable, Equatable {
     case allowed
     /// Over `limit`; one token is there again after `retryAfterMillis`.
     case limited(limit: String, retryAfterMillis: Int64)
+}
+
+/// Token buckets kept where every node sees them (the PostgreSQL store): the same all-or-nothing
+/// take as ``RateLimiting``, across processes.
+public protocol SharedRateLimiting: Sendable {
+    /// Takes one token from every bucket named, but only if each has one; otherwise takes none.
+    ///
+    /// - Throws: when the buckets cannot be read (the database is away or busy).
+    func take(_ buckets: [RateBucket], at millis: Int64) async throws -> RateOutcome
 }

@@ -10,6 +10,18 @@ public struct TokenBucket: Sendable, Equatable {
         updatedAt = millis
     }
 
+    /// A bucket as stored (by the PostgreSQL store's shared limiter).
+    public init(tokens: Double, updatedAt: Int64) {
+        self.tokens = tokens
+        self.updatedAt = updatedAt
+    }
+
+    /// When the bucket is full again, taking nothing meanwhile.
+    public func fullAt(rule: BucketRule) -> Int64 {
+        guard rule.perMinute > 0 else { return Int64.max / 2 }
+        return updatedAt + Int64((max(0, Double(rule.burst) - tokens) * 60_000 / rule.perMinute).rounded(.up))
+    }
+
     /// The tokens there would be at `millis`.
     public func available(rule: BucketRule, at millis: Int64) -> Double {
         let elapsed = Double(max(0, millis - updatedAt))

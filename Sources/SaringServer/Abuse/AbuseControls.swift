@@ -5,7 +5,12 @@ import SaringCore
 /// (keyed hash), the rate limiter, and the clock they run on.
 public struct AbuseControls: Sendable {
     public let resolver: ClientResolver
+    /// This process's buckets: every limit on one node, and the failed-authentication throttle
+    /// (per node) always.
     public let limiter: any RateLimiting
+    /// The buckets every node shares (the PostgreSQL store), for the comment and report limits;
+    /// when the database does not answer, the node's own buckets stand in.
+    public let shared: (any SharedRateLimiting)?
     /// Off with `--no-rate-limits` (load tests on 127.0.0.1); campaign detection stays on.
     public let rateLimitsEnabled: Bool
     public let now: @Sendable () -> Date
@@ -15,11 +20,13 @@ public struct AbuseControls: Sendable {
     public let campaigns: CampaignWatch
 
     public init(
-        resolver: ClientResolver, limiter: any RateLimiting = InMemoryRateLimiter(), rateLimitsEnabled: Bool = true,
+        resolver: ClientResolver, limiter: any RateLimiting = InMemoryRateLimiter(), shared: (any SharedRateLimiting)? = nil,
+        rateLimitsEnabled: Bool = true,
         brakes: ArticleBrakeWatch = ArticleBrakeWatch(), campaigns: CampaignWatch = CampaignWatch(), now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.resolver = resolver
         self.limiter = limiter
+        self.shared = shared
         self.rateLimitsEnabled = rateLimitsEnabled
         self.brakes = brakes
         self.campaigns = campaigns
@@ -29,11 +36,18 @@ public struct AbuseControls: Sendable {
     var millis: Int64 { Int64((now().timeIntervalSince1970 * 1000).rounded()) }
 
     /// Takes from every enabled bucket, or throws `rate_limited` (429 with `Retry-After`).
-    func limit(_ buckets: [(String, BucketRule?, String)]) throws {
+    func limit(_ buckets: [(String, BucketRule?, String)]) async throws {
         guard rateLimitsEnabled else { return }
         let active = buckets.compactMap { key, rule, limit in rule.map { RateBucket(key: key, rule: $0, limit: limit) } }
         guard !active.isEmpty else { return }
-        if case .limited(let limit, let wait) = limiter.take(active, at: millis) {
+        let millis = millis
+        let outcome: RateOutcome
+        if let shared {
+            do { outcome = try await shared.take(active, at: millis) } catch { outcome = limiter.take(active, at: millis) }
+        } else {
+            outcome = limiter.take(active, at: millis)
+        }
+        if case .limited(let limit, let wait) = outcome {
             let seconds = max(1, (wait + 999) / 1000)
             throw APIError(
                 .tooManyRequests, "rate_limited", "too many requests (\(limit) limit); retry in \(seconds) s",

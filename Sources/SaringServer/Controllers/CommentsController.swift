@@ -47,7 +47,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             throw APIError(
                 .unprocessableContent, "reserved_name", "author.name '\(draft.authorName)' is reserved for the newsroom; choose another name")
         }
-        try abuse.limit([
+        try await abuse.limit([
             ("client:" + clientHash, limits.perClient, "per-client"),
             ("author:" + draft.authorIdentity.key, limits.perAuthor, "per-author"),
             ("article:" + articleId, limits.perArticle, "per-article"),

@@ -43,7 +43,7 @@ struct ReportsController<Context: RemoteAddressRequestContext> {
         }
         let clientHash = abuse.clientHash(request, context)
         let limits = judge.settings.abuse
-        try abuse.limit([("reports:" + clientHash, limits.reportsPerClient, "reports-per-client")])
+        try await abuse.limit([("reports:" + clientHash, limits.reportsPerClient, "reports-per-client")])
         do {
             let hidden = try await store.report(commentId: id, reason: reason, clientHash: clientHash, hideAfter: limits.hideAfterReports)
             if let hidden { pages.invalidate(hidden, at: abuse.millis) }

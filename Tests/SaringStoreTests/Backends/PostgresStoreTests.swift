@@ -14,23 +14,23 @@ struct PostgresStoreTests {
             let store = PostgresStore(address: address)
             defer { Task { await store.close() } }
             #expect(try await store.migrationStatus().allSatisfy { $0.appliedAt == nil })
-            #expect(try await store.migrate() == ["0001_initial.sql"])
+            #expect(try await store.migrate() == ["0001_initial.sql", "0002_rate_buckets.sql"])
             #expect(try await store.migrate() == [])
             #expect(try await store.migrationStatus().allSatisfy { $0.appliedAt != nil })
             #expect(await store.isReachable())
             var edited = try PostgresStore.embeddedMigrations()
             edited[0] = try Migration(fileName: "0001_initial.sql", sql: edited[0].sql + "\n-- changed")
             await #expect(throws: MigrationError.self) { try await store.migrate(edited) }
-            let unknown = try Migration(fileName: "0002_later.sql", sql: "CREATE TABLE later (id BIGINT)")
-            #expect(try await store.migrate(try PostgresStore.embeddedMigrations() + [unknown]) == ["0002_later.sql"])
-            await #expect(throws: MigrationError.missing(name: "0002_later.sql")) { try await store.migrate() }
-            let broken = try Migration(fileName: "0003_broken.sql", sql: "CREATE TABLE good (id BIGINT); CREATE TABLE oops (")
+            let unknown = try Migration(fileName: "0090_later.sql", sql: "CREATE TABLE later (id BIGINT)")
+            #expect(try await store.migrate(try PostgresStore.embeddedMigrations() + [unknown]) == ["0090_later.sql"])
+            await #expect(throws: MigrationError.missing(name: "0090_later.sql")) { try await store.migrate() }
+            let broken = try Migration(fileName: "0091_broken.sql", sql: "CREATE TABLE good (id BIGINT); CREATE TABLE oops (")
             do {
                 try await store.migrate(try PostgresStore.embeddedMigrations() + [unknown, broken])
                 Issue.record("a broken migration was applied")
             } catch let error as MigrationError {
                 guard case .failed(let name, _) = error else { throw error }
-                #expect(name == "0003_broken.sql")
+                #expect(name == "0091_broken.sql")
             }
             // Rolled back whole: its first statement left nothing behind.
             #expect(try await store.migrationStatus(try PostgresStore.embeddedMigrations() + [unknown, broken]).last?.appliedAt == nil)
@@ -46,7 +46,7 @@ struct PostgresStoreTests {
             async let a = first.migrate()
             async let b = second.migrate()
             let applied = try await [a, b]
-            #expect(applied.flatMap { $0 } == ["0001_initial.sql"])
+            #expect(applied.flatMap { $0 } == ["0001_initial.sql", "0002_rate_buckets.sql"])
             await first.close()
             await second.close()
         }
