@@ -44,6 +44,8 @@ public protocol ModerationStore: CommentStore {
     func reject(_ plan: BulkPlan, by moderator: String, reason: String?) async throws -> BulkOutcome
     /// Undoes a batch as a whole (see ``ModerationDesk/undo(batch:override:)``).
     func undo(batch batchId: Int64, by moderator: String, override: Bool) async throws -> BatchUndoOutcome
+    /// One batch with the comments it decided, or nil.
+    func batch(_ id: Int64) async throws -> ModerationBatch?
     /// How many comments each queue holds, each counted up to `cap` (for the metrics' gauges).
     func queueDepths(cap: Int) async throws -> [QueueKind: Int]
 }
@@ -98,33 +100,37 @@ extension SaringStore: ModerationStore {
         _ commentId: Int64, _ verdict: ModeratorVerdict, by moderator: String, reason: String?, override: Bool,
         expectedLastDecision: Int64?
     ) async throws -> DecisionOutcome {
-        try await ModerationDesk(store: self, moderator: moderator).decide(
+        try await SQLiteDesk(store: self, moderator: moderator).decide(
             commentId, verdict, reason: reason, override: override, expectedLastDecision: expectedLastDecision)
     }
 
     public func undo(decision decisionId: Int64, by moderator: String, override: Bool) async throws -> DecisionOutcome {
-        try await ModerationDesk(store: self, moderator: moderator).undo(decision: decisionId, override: override)
+        try await SQLiteDesk(store: self, moderator: moderator).undo(decision: decisionId, override: override)
     }
 
     public func ban(
         _ identity: AuthorIdentity, by moderator: String, reason: String?, addressBan: Duration, alsoRejecting shown: Int64?
     ) async throws -> BanOutcome {
-        try await ModerationDesk(store: self, moderator: moderator).ban(identity, reason: reason, addressBan: addressBan, alsoRejecting: shown)
+        try await SQLiteDesk(store: self, moderator: moderator).ban(identity, reason: reason, addressBan: addressBan, alsoRejecting: shown)
     }
 
     public func unban(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool {
-        try await ModerationDesk(store: self, moderator: moderator).unban(identity, reason: reason)
+        try await SQLiteDesk(store: self, moderator: moderator).unban(identity, reason: reason)
     }
 
     public func trust(_ identity: AuthorIdentity, by moderator: String, reason: String?) async throws -> Bool {
-        try await ModerationDesk(store: self, moderator: moderator).trust(identity, reason: reason)
+        try await SQLiteDesk(store: self, moderator: moderator).trust(identity, reason: reason)
     }
 
     public func reject(_ plan: BulkPlan, by moderator: String, reason: String?) async throws -> BulkOutcome {
-        try await ModerationDesk(store: self, moderator: moderator).reject(plan, reason: reason)
+        try await SQLiteDesk(store: self, moderator: moderator).reject(plan, reason: reason)
     }
 
     public func undo(batch batchId: Int64, by moderator: String, override: Bool) async throws -> BatchUndoOutcome {
-        try await ModerationDesk(store: self, moderator: moderator).undo(batch: batchId, override: override)
+        try await SQLiteDesk(store: self, moderator: moderator).undo(batch: batchId, override: override)
+    }
+
+    public func batch(_ id: Int64) async throws -> ModerationBatch? {
+        try await read { db in try Self.batch(db, id: id) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SaringCore
 
-extension ModerationDesk {
+extension SQLiteDesk {
     /// Bans an author, as one batch: their new comments are rejected on arrival, every pending
     /// comment of theirs is rejected now (even one another moderator has on screen), and so is
     /// `alsoRejecting` — the comment the moderator was looking at — when it is theirs.
@@ -12,7 +12,7 @@ extension ModerationDesk {
     /// - Returns: the batch (nil when the author was banned already and nothing was to reject).
     /// - Throws: ``StoreError/authorNotFound(identity:)``, ``StoreError/notTheAuthorsComment(commentId:)``.
     @discardableResult
-    public func ban(
+    func ban(
         _ identity: AuthorIdentity, reason: String? = nil, addressBan: Duration = .seconds(48 * 3600), alsoRejecting shown: Int64? = nil
     ) async throws -> BanOutcome {
         let millis = Timestamp.millis(store.now())
@@ -35,7 +35,7 @@ extension ModerationDesk {
             }
             if previous == .banned, targets.isEmpty { return BanOutcome(batchId: nil, rejected: [], articleIds: []) }
             let batchId = try SaringStore.insertBatch(
-                db, kind: .ban, moderator: moderator, description: Self.banDescription(identity, reason),
+                db, kind: .ban, moderator: moderator, description: ModerationDesk.banDescription(identity, reason),
                 authorId: authorId, previousStanding: previous, at: millis)
             if previous != .banned {
                 try SaringStore.recordStanding(db, authorId: authorId, .banned, moderator: moderator, reason: reason, at: millis)
@@ -52,28 +52,18 @@ extension ModerationDesk {
                     articles.insert(published)
                 }
                 _ = try SaringStore.recordVerdict(
-                    db, commentId: id, .reject, moderator: moderator, reasons: Self.banReasons(reason),
+                    db, commentId: id, .reject, moderator: moderator, reasons: ModerationDesk.banReasons(reason),
                     batchId: batchId, at: millis)
             }
             return BanOutcome(batchId: batchId, rejected: targets, articleIds: articles)
         }
     }
 
-    /// The description of a ban's batch.
-    public static func banDescription(_ identity: AuthorIdentity, _ reason: String?) -> String {
-        "ban of \(identity.key)" + (reason.map { ": \($0)" } ?? "")
-    }
-
-    /// The reason a ban gives on each comment it rejects.
-    public static func banReasons(_ reason: String?) -> [String] {
-        ["author banned" + (reason.map { ": \($0)" } ?? "")]
-    }
-
     /// Lifts a ban (and the address bans that came with it); a no-op for an author not banned.
     ///
     /// - Returns: whether the standing changed.
     @discardableResult
-    public func unban(_ identity: AuthorIdentity, reason: String? = nil) async throws -> Bool {
+    func unban(_ identity: AuthorIdentity, reason: String? = nil) async throws -> Bool {
         try await setStanding(.normal, of: identity, reason: reason, only: .banned)
     }
 
@@ -81,7 +71,7 @@ extension ModerationDesk {
     ///
     /// - Returns: whether the standing changed.
     @discardableResult
-    public func trust(_ identity: AuthorIdentity, reason: String? = nil) async throws -> Bool {
+    func trust(_ identity: AuthorIdentity, reason: String? = nil) async throws -> Bool {
         try await setStanding(.trusted, of: identity, reason: reason, only: nil)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SaringCore
 
-extension ModerationDesk {
+extension SQLiteDesk {
     /// Undoes a batch as a whole, in one transaction: every decision of it that is still the newest
     /// on its comment is taken back (the reports it resolved reopen); comments decided since are
     /// left as they are and listed. Undoing a ban also restores the author's standing before it
@@ -12,7 +12,7 @@ extension ModerationDesk {
     /// - Throws: ``StoreError/batchNotFound(id:)``, ``StoreError/batchAlreadyUndone(id:by:)``,
     ///   ``StoreError/batchOfAnother(id:by:)``.
     @discardableResult
-    public func undo(batch batchId: Int64, override: Bool = false) async throws -> BatchUndoOutcome {
+    func undo(batch batchId: Int64, override: Bool = false) async throws -> BatchUndoOutcome {
         let millis = Timestamp.millis(store.now())
         let moderator = moderator
         return try await store.write { db in
@@ -46,10 +46,5 @@ extension ModerationDesk {
             try db.execute(sql: "UPDATE batches SET undone_at = ?, undone_by = ? WHERE id = ?", arguments: [millis, moderator, batchId])
             return BatchUndoOutcome(restored: restored, decidedSince: decidedSince, articleIds: articles)
         }
-    }
-
-    /// One batch with the comments it decided, or nil.
-    public func batch(_ id: Int64) async throws -> ModerationBatch? {
-        try await store.read { db in try SaringStore.batch(db, id: id) }
     }
 }
