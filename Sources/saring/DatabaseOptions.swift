@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import SaringCore
+import SaringPostgres
 import SaringStore
 
 /// `--db`, shared by every command that opens the database.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve` and `migrate` (env SARING_DB; default ./saring.sqlite).")
+        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve`, `migrate` and the moderation commands (env SARING_DB; default ./saring.sqlite).")
     var path: String?
 
     var resolvedPath: String {
@@ -27,6 +28,46 @@ struct DatabaseOptions: ParsableArguments {
         }
     }
 
+    /// Runs `body` on the store a moderation command works on: the SQLite file, or the PostgreSQL
+    /// database of a URL (reached and migrated first, closed afterwards). A database that cannot
+    /// be reached is named with the server's reason.
+    func withModerationStore<T>(_ body: (any ModerationStore) async throws -> T) async throws -> T {
+        guard case .postgresql(let address) = try location() else {
+            let store = try openStore()
+            try store.migrate()
+            return try await body(store)
+        }
+        let store = PostgresStore(address: address)
+        if let problem = await store.connectionProblem() {
+            await store.close()
+            throw CLIError("cannot connect to PostgreSQL at \(address): \(problem)")
+        }
+        do {
+            try await store.migrate()
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch let error as StoreError {
+            await store.close()
+            throw error
+        } catch let error as MigrationError {
+            await store.close()
+            throw CLIError("\(address): \(error)")
+        } catch let error as CLIError {
+            await store.close()
+            throw error
+        } catch let error as ExitCode {
+            await store.close()
+            throw error
+        } catch let error as BulkSelectionError {
+            await store.close()
+            throw error
+        } catch {
+            await store.close()
+            throw CLIError("\(address): \(PostgresStore.describe(error))")
+        }
+    }
+
     /// Opens the store, turning failures into one message that names the file.
     ///
     /// Only `serve` and `migrate` create a missing database (`mode: .createIfMissing`); every other
@@ -41,7 +82,7 @@ struct DatabaseOptions: ParsableArguments {
         if case .postgresql(let address) = try location() {
             // Not a file name: opening it as one would leave a file called "postgresql:" behind.
             throw CLIError(
-                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve` (the public API) and `saring migrate` run")
+                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (approve, reject, undo, show, ban, unban, trust, bans) run")
         }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)

@@ -158,11 +158,16 @@ struct SeveralNodesTests {
     }
 
     /// With rate limits on, one author gets the per-author burst (5) once over both nodes, not
-    /// once per node: the buckets are the database's.
+    /// once per node: the buckets are the database's. (A token every 100 minutes: no refill
+    /// during the test, however slow the machine.)
     @Test func anAuthorsLimitHoldsOverBothNodesTogether() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
-            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            try CLI.write(
+                [
+                    "judol.yaml": ServeProcessTests.rules,
+                    "settings.yaml": "rate-limits:\n  per-author: {burst: 5, per-minute: 0.01}\n",
+                ], to: folder.appendingPathComponent("Policies"))
             func node() throws -> ServeProcess {
                 try ServeProcess(
                     folder: folder, arguments: ["--admin-token", Self.admin], database: url, environment: ["SARING_ADDRESS_KEY": Self.key])
@@ -243,6 +248,51 @@ struct PostgresCLITests {
         let keyless = try CLI.run(["serve", "--port", "0", "--db", server, "--policies", folder.appendingPathComponent("Policies").path], environment: environment)
         #expect(keyless.status == 1)
         #expect(keyless.stderr.contains("set SARING_ADDRESS_KEY"), "\(keyless.stderr)")
+    }
+
+    /// The terminal's moderation commands on a PostgreSQL URL, beside a running node: what one
+    /// does, the server and the other commands see.
+    @Test func theModerationCommandsWorkOnAPostgreSQLDatabase() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
+            try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
+            let node = try SeveralNodesTests.node(folder, url)
+            defer { node.stop() }
+            var ids: [Int] = []
+            for n in 0..<4 {
+                var body = Readers.body(300 + n)
+                body["body"] = "\(body["body"] as? String ?? "") anjir"
+                let posted = try await node.client.json("POST", "/v1/articles/berita-cli/comments", body)
+                ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
+            }
+            let show = try CLI.run(["show", String(ids[0]), "--db", url], in: folder)
+            #expect(show.status == 0, "\(show.stderr)")
+            #expect(show.stdout.contains("kasar.tahan"), "\(show.stdout)")
+            let approve = try CLI.run(["approve", String(ids[0]), "--as", "dewi", "--db", url], in: folder)
+            #expect(approve.status == 0, "\(approve.stderr)")
+            let decision = try #require(approve.stdout.split(separator: "decision ").last.flatMap { Int($0.prefix { $0.isNumber }) }, "\(approve.stdout)")
+            let page = try await node.client.send("GET", "/v1/articles/berita-cli/comments")
+            #expect((try page.json()["comments"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [ids[0]])
+            let overriding = try CLI.run(["reject", String(ids[0]), "--as", "budi", "--db", url], in: folder)
+            #expect(overriding.status == 1)
+            #expect(overriding.stderr.contains("add --override"), "\(overriding.stderr)")
+            let undo = try CLI.run(["undo", String(decision), "--as", "dewi", "--db", url], in: folder)
+            #expect(undo.status == 0, "\(undo.stderr)")
+            #expect(undo.stdout.contains("is pending again"), "\(undo.stdout)")
+            let bulk = try CLI.run(["reject", "--matching", "anjir", "--kind", "pending", "--yes", "--as", "dewi", "--db", url], in: folder)
+            #expect(bulk.status == 0, "\(bulk.stderr)")
+            #expect(bulk.stdout.contains("4"), "\(bulk.stdout)")
+            let ban = try CLI.run(["ban", Readers.name(301), "--reason", "uji", "--as", "dewi", "--db", url], in: folder)
+            #expect(ban.status == 0, "\(ban.stderr)")
+            let bans = try CLI.run(["bans", "--json", "--db", url], in: folder)
+            #expect(bans.stdout.contains(Readers.name(301)), "\(bans.stdout)")
+            let unknown = try CLI.run(["ban", "Tidak Pernah Menulis", "--db", url], in: folder)
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("no author"), "\(unknown.stderr)")
+            let queue = try await node.client.send("GET", "/v1/queue?kind=rejected", headers: ["Authorization": "Bearer \(SeveralNodesTests.admin)"])
+            #expect((try queue.json()["items"] as? [[String: Any]])?.count == 4, "\(queue.text)")
+        }
     }
 
     @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() throws {

@@ -55,10 +55,11 @@ extension Saring {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
-            let runner = DecisionRunner(desk: ModerationDesk(store: store, moderator: moderator.resolvedName))
-            if try await !runner.decide(ids, .approve, reason: reason, override: override) { throw ExitCode.failure }
+            let done = try await database.withModerationStore { store in
+                try await DecisionRunner(desk: ModerationDesk(store: store, moderator: moderator.resolvedName))
+                    .decide(ids, .approve, reason: reason, override: override)
+            }
+            if !done { throw ExitCode.failure }
         }
     }
 }

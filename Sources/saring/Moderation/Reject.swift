@@ -58,17 +58,17 @@ extension Saring {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
-            let desk = ModerationDesk(store: store, moderator: moderator.resolvedName)
-            let bulk = BulkRejection(desk: desk, reason: reason, sample: sample)
-            if let matching {
-                try await bulk.run(
-                    .matching(pattern: matching, filter: queue.filter(limit: Int.max)), except: Set(except), dryRun: dryRun, confirmed: yes)
-            } else if let campaign {
-                try await bulk.run(.campaign(campaign), except: Set(except), dryRun: dryRun, confirmed: yes)
-            } else if try await !DecisionRunner(desk: desk).decide(ids, .reject, reason: reason, override: override) {
-                throw ExitCode.failure
+            try await database.withModerationStore { store in
+                let desk = ModerationDesk(store: store, moderator: moderator.resolvedName)
+                let bulk = BulkRejection(desk: desk, reason: reason, sample: sample)
+                if let matching {
+                    try await bulk.run(
+                        .matching(pattern: matching, filter: queue.filter(limit: Int.max)), except: Set(except), dryRun: dryRun, confirmed: yes)
+                } else if let campaign {
+                    try await bulk.run(.campaign(campaign), except: Set(except), dryRun: dryRun, confirmed: yes)
+                } else if try await !DecisionRunner(desk: desk).decide(ids, .reject, reason: reason, override: override) {
+                    throw ExitCode.failure
+                }
             }
         }
     }

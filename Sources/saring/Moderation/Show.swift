@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaringCore
+import SaringStore
 
 extension Saring {
     struct Show: AsyncParsableCommand {
@@ -13,8 +14,10 @@ extension Saring {
         var id: Int64
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in try await show(store) }
+        }
+
+        private func show(_ store: any ModerationStore) async throws {
             guard let item = try await store.queueItem(commentId: id) else { throw CLIError("comment \(id) does not exist") }
             let comment = item.comment
             let style = TerminalStyle.forStandardOutput()

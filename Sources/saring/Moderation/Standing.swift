@@ -20,16 +20,12 @@ struct StandingChange: ParsableArguments {
 
     var identity: AuthorIdentity { AuthorIdentity(moderatorInput: author) }
 
-    /// The desk on the database, and a message naming an unknown author.
-    func desk() throws -> ModerationDesk {
-        let store = try database.openStore()
-        try store.migrate()
-        return ModerationDesk(store: store, moderator: moderator.resolvedName)
-    }
-
+    /// Runs `body` with the desk on the database, with a message naming an unknown author.
     func run<T>(_ body: (ModerationDesk) async throws -> T) async throws -> T {
         do {
-            return try await body(try desk())
+            return try await database.withModerationStore { store in
+                try await body(ModerationDesk(store: store, moderator: moderator.resolvedName))
+            }
         } catch StoreError.authorNotFound(let identity) {
             throw CLIError("no author \(identity) (authors are identified by e-mail when they gave one, else by name)")
         }

@@ -32,9 +32,10 @@ extension Saring {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
-            let desk = ModerationDesk(store: store, moderator: moderator.resolvedName)
+            try await database.withModerationStore { store in try await undo(ModerationDesk(store: store, moderator: moderator.resolvedName)) }
+        }
+
+        private func undo(_ desk: ModerationDesk) async throws {
             do {
                 if let batch {
                     let outcome = try await desk.undo(batch: batch, override: override)
