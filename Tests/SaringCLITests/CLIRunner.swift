@@ -23,6 +23,13 @@ enum CLI {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/saring")
     }
 
+    /// ``run(_:stdin:environment:in:)`` off the concurrency pool, for async tests (see `offThePool`).
+    static func running(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil
+    ) async throws -> CLIResult {
+        try await offThePool { try run(arguments, stdin: stdin, environment: environment, in: directory) }
+    }
+
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil) throws -> CLIResult {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -233,11 +233,11 @@ struct SeveralNodesTests {
 
 @Suite("The CLI on a PostgreSQL URL")
 struct PostgresCLITests {
-    @Test func aDatabaseThatCannotBeReachedIsNamedWithTheServersReason() throws {
+    @Test func aDatabaseThatCannotBeReachedIsNamedWithTheServersReason() async throws {
         let server = try PostgresScratch.requireServer()
         guard var parts = URLComponents(string: server) else { throw RawHTTP.Failure(description: "bad test URL \(server)") }
         parts.path = "/tidak_ada_database_ini"
-        let missing = try CLI.run(["migrate", "--db", parts.string!])
+        let missing = try await CLI.running(["migrate", "--db", parts.string!])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot connect to PostgreSQL at"), "\(missing.stderr)")
         #expect(missing.stderr.contains("\"tidak_ada_database_ini\" does not exist"), "\(missing.stderr)")
@@ -245,7 +245,7 @@ struct PostgresCLITests {
         try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
         var environment = ProcessInfo.processInfo.environment
         environment["SARING_ADDRESS_KEY"] = nil
-        let keyless = try CLI.run(["serve", "--port", "0", "--db", server, "--policies", folder.appendingPathComponent("Policies").path], environment: environment)
+        let keyless = try await CLI.running(["serve", "--port", "0", "--db", server, "--policies", folder.appendingPathComponent("Policies").path], environment: environment)
         #expect(keyless.status == 1)
         #expect(keyless.stderr.contains("set SARING_ADDRESS_KEY"), "\(keyless.stderr)")
     }
@@ -266,28 +266,28 @@ struct PostgresCLITests {
                 let posted = try await node.client.json("POST", "/v1/articles/berita-cli/comments", body)
                 ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
             }
-            let show = try CLI.run(["show", String(ids[0]), "--db", url], in: folder)
+            let show = try await CLI.running(["show", String(ids[0]), "--db", url], in: folder)
             #expect(show.status == 0, "\(show.stderr)")
             #expect(show.stdout.contains("kasar.tahan"), "\(show.stdout)")
-            let approve = try CLI.run(["approve", String(ids[0]), "--as", "dewi", "--db", url], in: folder)
+            let approve = try await CLI.running(["approve", String(ids[0]), "--as", "dewi", "--db", url], in: folder)
             #expect(approve.status == 0, "\(approve.stderr)")
             let decision = try #require(approve.stdout.split(separator: "decision ").last.flatMap { Int($0.prefix { $0.isNumber }) }, "\(approve.stdout)")
             let page = try await node.client.send("GET", "/v1/articles/berita-cli/comments")
             #expect((try page.json()["comments"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [ids[0]])
-            let overriding = try CLI.run(["reject", String(ids[0]), "--as", "budi", "--db", url], in: folder)
+            let overriding = try await CLI.running(["reject", String(ids[0]), "--as", "budi", "--db", url], in: folder)
             #expect(overriding.status == 1)
             #expect(overriding.stderr.contains("add --override"), "\(overriding.stderr)")
-            let undo = try CLI.run(["undo", String(decision), "--as", "dewi", "--db", url], in: folder)
+            let undo = try await CLI.running(["undo", String(decision), "--as", "dewi", "--db", url], in: folder)
             #expect(undo.status == 0, "\(undo.stderr)")
             #expect(undo.stdout.contains("is pending again"), "\(undo.stdout)")
-            let bulk = try CLI.run(["reject", "--matching", "anjir", "--kind", "pending", "--yes", "--as", "dewi", "--db", url], in: folder)
+            let bulk = try await CLI.running(["reject", "--matching", "anjir", "--kind", "pending", "--yes", "--as", "dewi", "--db", url], in: folder)
             #expect(bulk.status == 0, "\(bulk.stderr)")
             #expect(bulk.stdout.contains("4"), "\(bulk.stdout)")
-            let ban = try CLI.run(["ban", Readers.name(301), "--reason", "uji", "--as", "dewi", "--db", url], in: folder)
+            let ban = try await CLI.running(["ban", Readers.name(301), "--reason", "uji", "--as", "dewi", "--db", url], in: folder)
             #expect(ban.status == 0, "\(ban.stderr)")
-            let bans = try CLI.run(["bans", "--json", "--db", url], in: folder)
+            let bans = try await CLI.running(["bans", "--json", "--db", url], in: folder)
             #expect(bans.stdout.contains(Readers.name(301)), "\(bans.stdout)")
-            let unknown = try CLI.run(["ban", "Tidak Pernah Menulis", "--db", url], in: folder)
+            let unknown = try await CLI.running(["ban", "Tidak Pernah Menulis", "--db", url], in: folder)
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("no author"), "\(unknown.stderr)")
             let queue = try await node.client.send("GET", "/v1/queue?kind=rejected", headers: ["Authorization": "Bearer \(SeveralNodesTests.admin)"])
@@ -295,14 +295,14 @@ struct PostgresCLITests {
         }
     }
 
-    @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() throws {
+    @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() async throws {
         let folder = try CLI.temporaryFolder()
         let url = "postgresql://saring@127.0.0.1:5/saring"
-        let queue = try CLI.run(["queue", "--db", url], in: folder)
+        let queue = try await CLI.running(["queue", "--db", url], in: folder)
         #expect(queue.status == 1)
         #expect(queue.stderr.contains("runs on SQLite only so far"), "\(queue.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-        let bad = try CLI.run(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
+        let bad = try await CLI.running(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("sslmode must be one of disable, prefer, require"), "\(bad.stderr)")
     }

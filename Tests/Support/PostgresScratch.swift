@@ -25,14 +25,14 @@ public enum PostgresScratch {
     public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
         let server = try requireServer()
         let name = "saring_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-        try psql(server, "CREATE DATABASE \(name)")
+        try await offThePool { try psql(server, "CREATE DATABASE \(name)") }
         let url = server.replacingDatabase(with: String(name))
         do {
             let result = try await body(url)
-            try psql(server, "DROP DATABASE \(name) WITH (FORCE)")
+            try await offThePool { try psql(server, "DROP DATABASE \(name) WITH (FORCE)") }
             return result
         } catch {
-            try? psql(server, "DROP DATABASE \(name) WITH (FORCE)")
+            _ = try? await offThePool { try psql(server, "DROP DATABASE \(name) WITH (FORCE)") }
             throw error
         }
     }

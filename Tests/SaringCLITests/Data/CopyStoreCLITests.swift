@@ -36,7 +36,7 @@ struct CopyStoreCLITests {
     @Test func aSiteMovesToPostgreSQLAndBackUnchanged() async throws {
         let fixture = try await Self.site()
         try await PostgresScratch.withDatabase { url in
-            let there = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", url])
+            let there = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", url])
             #expect(there.status == 0, "\(there.stderr)")
             let counts = Self.tableCounts(there.stdout)
             #expect(counts.count == 13, "\(there.stdout)")
@@ -46,15 +46,15 @@ struct CopyStoreCLITests {
             }
             #expect(there.stdout.contains("counts and checksums agree"))
             let back = fixture.folder.appendingPathComponent("back.sqlite").path
-            let returned = try CLI.run(["copy-store", "--from", url, "--to", back])
+            let returned = try await CLI.running(["copy-store", "--from", url, "--to", back])
             #expect(returned.status == 0, "\(returned.stderr)")
             // The same rows and the same checksums, table by table, both ways.
             let checksums = { (text: String) in text.split(separator: "\n").filter { $0.contains("sha256") }.map(String.init) }
             #expect(checksums(returned.stdout) == checksums(there.stdout))
             #expect(!FileManager.default.fileExists(atPath: back + ".partial"))
             // And the site reads the same: every comment with its history, as `saring export` writes it.
-            let original = try CLI.run(["export", "--db", fixture.dbPath])
-            let roundTripped = try CLI.run(["export", "--db", back])
+            let original = try await CLI.running(["export", "--db", fixture.dbPath])
+            let roundTripped = try await CLI.running(["export", "--db", back])
             #expect(original.status == 0 && roundTripped.status == 0, "\(original.stderr)\(roundTripped.stderr)")
             #expect(!original.stdout.isEmpty)
             #expect(roundTripped.stdout == original.stdout)
@@ -63,7 +63,7 @@ struct CopyStoreCLITests {
             let highest = fixture.ids.values.max()!
             #expect((next ?? 0) > Int(highest))
             // Into a database that holds data: refused, and nothing changes.
-            let again = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", url])
+            let again = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", url])
             #expect(again.status == 1)
             #expect(again.stderr.contains("is not empty"), "\(again.stderr)")
         }
@@ -71,19 +71,19 @@ struct CopyStoreCLITests {
 
     @Test func whatMustNotBeTouchedIsRefusedWithTheReason() async throws {
         let fixture = try await Self.site()
-        let exists = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath + "-other"])
+        let exists = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath + "-other"])
         #expect(exists.status == 0, "a new SQLite file is a valid destination: \(exists.stderr)")
-        let overwrite = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath + "-other"])
+        let overwrite = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath + "-other"])
         #expect(overwrite.status == 1)
         #expect(overwrite.stderr.contains("exists"), "\(overwrite.stderr)")
-        let same = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath])
+        let same = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", fixture.dbPath])
         #expect(same.status != 0)
         #expect(same.stderr.contains("the same database"), "\(same.stderr)")
-        let missing = try CLI.run(["copy-store", "--from", fixture.folder.appendingPathComponent("tidak-ada.sqlite").path, "--to", fixture.dbPath + "-x"])
+        let missing = try await CLI.running(["copy-store", "--from", fixture.folder.appendingPathComponent("tidak-ada.sqlite").path, "--to", fixture.dbPath + "-x"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no database at"), "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fixture.dbPath + "-x"))
-        let badURL = try CLI.run(["copy-store", "--from", fixture.dbPath, "--to", "postgresql://saring@localhost"])
+        let badURL = try await CLI.running(["copy-store", "--from", fixture.dbPath, "--to", "postgresql://saring@localhost"])
         #expect(badURL.status == 1)
         #expect(badURL.stderr.contains("--to: the PostgreSQL URL names no database"), "\(badURL.stderr)")
     }
