@@ -26,9 +26,9 @@ struct SeveralNodesTests {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
             try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
-            let one = try Self.node(folder, url)
+            let one = try await offThePool { try Self.node(folder, url) }
             defer { one.stop() }
-            let two = try Self.node(folder, url)
+            let two = try await offThePool { try Self.node(folder, url) }
             defer { two.stop() }
             var ids: [Int] = []
             for n in 0..<12 {
@@ -89,14 +89,14 @@ struct SeveralNodesTests {
             try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
             let keys = folder.appendingPathComponent("keys.yaml")
             try Data(Self.moderatorKeys.utf8).write(to: keys)
-            func node() throws -> ServeProcess {
+            @Sendable func node() throws -> ServeProcess {
                 try ServeProcess(
                     folder: folder, arguments: ["--keys", keys.path, "--no-rate-limits"], database: url,
                     environment: ["SARING_ADDRESS_KEY": Self.key])
             }
-            let one = try node()
+            let one = try await offThePool(node)
             defer { one.stop() }
-            let two = try node()
+            let two = try await offThePool(node)
             defer { two.stop() }
             var ids: [Int] = []
             for n in 0..<6 {
@@ -168,13 +168,13 @@ struct SeveralNodesTests {
                     "judol.yaml": ServeProcessTests.rules,
                     "settings.yaml": "rate-limits:\n  per-author: {burst: 5, per-minute: 0.01}\n",
                 ], to: folder.appendingPathComponent("Policies"))
-            func node() throws -> ServeProcess {
+            @Sendable func node() throws -> ServeProcess {
                 try ServeProcess(
                     folder: folder, arguments: ["--admin-token", Self.admin], database: url, environment: ["SARING_ADDRESS_KEY": Self.key])
             }
-            let one = try node()
+            let one = try await offThePool(node)
             defer { one.stop() }
-            let two = try node()
+            let two = try await offThePool(node)
             defer { two.stop() }
             var statuses: [Int] = []
             for n in 0..<7 {
@@ -195,9 +195,9 @@ struct SeveralNodesTests {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
             try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
-            let victim = try Self.node(folder, url)
+            let victim = try await offThePool { try Self.node(folder, url) }
             defer { victim.stop() }
-            let survivor = try Self.node(folder, url)
+            let survivor = try await offThePool { try Self.node(folder, url) }
             defer { survivor.stop() }
             let acknowledged = await withTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
@@ -257,7 +257,7 @@ struct PostgresCLITests {
             let folder = try CLI.temporaryFolder()
             let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
             try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
-            let node = try SeveralNodesTests.node(folder, url)
+            let node = try await offThePool { try SeveralNodesTests.node(folder, url) }
             defer { node.stop() }
             var ids: [Int] = []
             for n in 0..<4 {
