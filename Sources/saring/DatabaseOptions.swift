@@ -47,24 +47,18 @@ struct DatabaseOptions: ParsableArguments {
             let result = try await body(store)
             await store.close()
             return result
-        } catch let error as StoreError {
-            await store.close()
-            throw error
-        } catch let error as MigrationError {
-            await store.close()
-            throw CLIError("\(address): \(error)")
-        } catch let error as CLIError {
-            await store.close()
-            throw error
-        } catch let error as ExitCode {
-            await store.close()
-            throw error
-        } catch let error as BulkSelectionError {
-            await store.close()
-            throw error
         } catch {
             await store.close()
-            throw CLIError("\(address): \(PostgresStore.describe(error))")
+            throw Self.explained(error, at: address)
+        }
+    }
+
+    /// What the commands already say well passes as it is; the rest is named with the database.
+    private static func explained(_ error: any Error, at address: PostgresAddress) -> any Error {
+        switch error {
+        case is StoreError, is CLIError, is ExitCode, is BulkSelectionError: error
+        case let error as MigrationError: CLIError("\(address): \(error)")
+        default: CLIError("\(address): \(PostgresStore.describe(error))")
         }
     }
 

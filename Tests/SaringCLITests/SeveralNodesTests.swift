@@ -11,10 +11,13 @@ struct SeveralNodesTests {
     /// A comment of reader `n`: a different person and different wording each time.
     static func body(_ n: Int) -> [String: Any] { Readers.body(n) }
 
-    static func node(_ folder: URL, _ url: String) throws -> ServeProcess {
-        try ServeProcess(
-            folder: folder, arguments: ["--admin-token", admin, "--no-rate-limits"], database: url,
-            environment: ["SARING_ADDRESS_KEY": key])
+    /// A node on `url` with the shared address key, started off the concurrency pool.
+    static func node(
+        _ folder: URL, _ url: String, arguments: [String] = ["--admin-token", admin, "--no-rate-limits"]
+    ) async throws -> ServeProcess {
+        try await offThePool {
+            try ServeProcess(folder: folder, arguments: arguments, database: url, environment: ["SARING_ADDRESS_KEY": key])
+        }
     }
 
     static func policyVersion(_ node: ServeProcess) async throws -> String? {
@@ -26,9 +29,9 @@ struct SeveralNodesTests {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
             try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
-            let one = try await offThePool { try Self.node(folder, url) }
+            let one = try await Self.node(folder, url)
             defer { one.stop() }
-            let two = try await offThePool { try Self.node(folder, url) }
+            let two = try await Self.node(folder, url)
             defer { two.stop() }
             var ids: [Int] = []
             for n in 0..<12 {
@@ -89,14 +92,10 @@ struct SeveralNodesTests {
             try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
             let keys = folder.appendingPathComponent("keys.yaml")
             try Data(Self.moderatorKeys.utf8).write(to: keys)
-            @Sendable func node() throws -> ServeProcess {
-                try ServeProcess(
-                    folder: folder, arguments: ["--keys", keys.path, "--no-rate-limits"], database: url,
-                    environment: ["SARING_ADDRESS_KEY": Self.key])
-            }
-            let one = try await offThePool(node)
+            let arguments = ["--keys", keys.path, "--no-rate-limits"]
+            let one = try await Self.node(folder, url, arguments: arguments)
             defer { one.stop() }
-            let two = try await offThePool(node)
+            let two = try await Self.node(folder, url, arguments: arguments)
             defer { two.stop() }
             var ids: [Int] = []
             for n in 0..<6 {
@@ -168,13 +167,9 @@ struct SeveralNodesTests {
                     "judol.yaml": ServeProcessTests.rules,
                     "settings.yaml": "rate-limits:\n  per-author: {burst: 5, per-minute: 0.01}\n",
                 ], to: folder.appendingPathComponent("Policies"))
-            @Sendable func node() throws -> ServeProcess {
-                try ServeProcess(
-                    folder: folder, arguments: ["--admin-token", Self.admin], database: url, environment: ["SARING_ADDRESS_KEY": Self.key])
-            }
-            let one = try await offThePool(node)
+            let one = try await Self.node(folder, url, arguments: ["--admin-token", Self.admin])
             defer { one.stop() }
-            let two = try await offThePool(node)
+            let two = try await Self.node(folder, url, arguments: ["--admin-token", Self.admin])
             defer { two.stop() }
             var statuses: [Int] = []
             for n in 0..<7 {
@@ -195,9 +190,9 @@ struct SeveralNodesTests {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
             try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
-            let victim = try await offThePool { try Self.node(folder, url) }
+            let victim = try await Self.node(folder, url)
             defer { victim.stop() }
-            let survivor = try await offThePool { try Self.node(folder, url) }
+            let survivor = try await Self.node(folder, url)
             defer { survivor.stop() }
             let acknowledged = await withTaskGroup(of: [Int].self) { group in
                 for worker in 0..<8 {
@@ -257,7 +252,7 @@ struct PostgresCLITests {
             let folder = try CLI.temporaryFolder()
             let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
             try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
-            let node = try await offThePool { try SeveralNodesTests.node(folder, url) }
+            let node = try await SeveralNodesTests.node(folder, url)
             defer { node.stop() }
             var ids: [Int] = []
             for n in 0..<4 {
