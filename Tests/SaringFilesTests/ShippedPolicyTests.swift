@@ -55,6 +55,11 @@ struct ShippedPolicyTests {
         "presiden turunan onta itu",
         "ulama dihina\\nbela penista agama terus",
         "quran itu kitab konyol",
+        "cina itu harus diusir dari sini",
+        "#UsirChina dari tanah air",
+        "muhammad cuma mengaku nabi",
+        "dasar nasrani kafir",
+        "lapangan kerja cuma buat tka cina",
     ])
     func holdsSaraAttacksForReview(_ body: String) throws {
         let verdict = try Self.judge(body)
@@ -73,6 +78,10 @@ struct ShippedPolicyTests {
         "Pedagang keturunan Arab di Pekalongan sudah turun-temurun berjualan batik.",
         "Restoran Cina di ujung jalan itu masakannya enak, harganya juga murah.",
         "Islam melarang ajaran sesat dan mengajak berdakwah dengan santun.",
+        "Umat Buddha di Myanmar merayakan Waisak dengan tenang.",
+        "Pengungsi Rohingya tiba di Aceh dan ditampung warga desa.",
+        "Kerukunan antar umat beragama di desa kami terjaga sejak dulu.",
+        "Koruptor harus dihukum seberat-beratnya, apa pun agamanya.",
     ])
     func leavesRespectfulTalkAboutReligionAndEthnicityPublished(_ body: String) throws {
         let verdict = try Self.judge(body)
