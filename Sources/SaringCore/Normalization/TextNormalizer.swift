@@ -6,7 +6,8 @@
 ///    not plain ASCII, `UpsideDownFolding` — `ʇols ɹoɔɐƃ` → `gacor slot` (before 3, which reads ƃ as b)
 /// 1. `CompatibilityFolding` — NFKC per scalar (𝗦𝗟𝗢𝗧, ＳＬＯＴ, Ⓢ → S L O T)
 /// 2. `DiacriticFolding` — precomposed accents off (é → e)
-/// 3. `LookalikeFolding` — Cyrillic, Greek, small capitals, ł ø, ❶ … → ASCII (needs case, so before 4)
+/// 3. `LookalikeFolding` — UTS #39 confusables and a hand-kept table: Cyrillic, Greek, small capitals,
+///    ł ø, ❶ … → ASCII (needs case, so before 4)
 /// 4. `CaseFolding` — lower case
 /// 5. `InvisibleCharacterRemoval` — zero-width, bidi, soft hyphen, combining marks (after 4, which can
 ///    produce marks: İ → i + ◌̇)

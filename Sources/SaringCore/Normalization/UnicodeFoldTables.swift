@@ -12,8 +12,8 @@ struct UnicodeFoldTables: Sendable {
     let compatibility: ScalarFoldMap
     /// Scalar → its canonical decomposition without combining marks (é → e, ώ → ω, ё → е).
     let diacritics: ScalarFoldMap
-    /// Look-alike → lower-case ASCII: the generated `LookalikeTable`, then every script's decimal
-    /// digits by numeric value (٣ → 3, Javanese ꧓ → 3).
+    /// Look-alike → lower-case ASCII: every script's decimal digits by numeric value (٣ → 3, Javanese
+    /// ꧓ → 3), the generated `ConfusablesTable` (UTS #39), and the hand-kept `LookalikeTable` over both.
     let lookalikes: ScalarFoldMap
     /// The three tables above and lower-casing, composed: what steps 1–4 do to each scalar, in one
     /// lookup (they are all scalar-by-scalar maps, so composing them changes nothing but speed).
@@ -44,8 +44,10 @@ struct UnicodeFoldTables: Sendable {
                 }
             }
         }
-        for (value, target) in LookalikeTable.entries {
-            lookalikePairs[value] = Array(target.unicodeScalars)  // the hand-checked table wins
+        for table in [ConfusablesTable.entries, LookalikeTable.entries] {
+            for (value, target) in table {
+                lookalikePairs[value] = Array(target.unicodeScalars)  // the hand-kept table wins
+            }
         }
         compatibility = ScalarFoldMap(compatibilityPairs)
         lookalikes = ScalarFoldMap(lookalikePairs.map { (Unicode.Scalar($0.key)!, $0.value) })
