@@ -60,6 +60,12 @@ struct ShippedPolicyTests {
         "muhammad cuma mengaku nabi",
         "dasar nasrani kafir",
         "lapangan kerja cuma buat tka cina",
+        "bubarkan pki sampai ke akarnya",
+        "kok masih ada yang pilih penista agama",
+        "orang itu penghina al-quran dan ulama",
+        "sudah jelas haji itu penipuan",
+        "mereka memang konsisten membela kekafiran",
+        "tuhan tidak menolong, berhenti solat saja, tak ada gunanya",
     ])
     func holdsSaraAttacksForReview(_ body: String) throws {
         let verdict = try Self.judge(body)
@@ -82,6 +88,11 @@ struct ShippedPolicyTests {
         "Pengungsi Rohingya tiba di Aceh dan ditampung warga desa.",
         "Kerukunan antar umat beragama di desa kami terjaga sejak dulu.",
         "Koruptor harus dihukum seberat-beratnya, apa pun agamanya.",
+        "Ribuan jemaah umroh ditipu biro perjalanan, polisi memburu pemiliknya.",
+        "Jangan menghina Al-Quran, hormati keyakinan orang lain.",
+        "Perempuan yang sedang haid berhenti sholat sampai suci.",
+        "Pemerintah komunis di Vietnam membuka investasi asing.",
+        "Bubarkan saja DPR kalau kerjanya cuma tidur.",
     ])
     func leavesRespectfulTalkAboutReligionAndEthnicityPublished(_ body: String) throws {
         let verdict = try Self.judge(body)
