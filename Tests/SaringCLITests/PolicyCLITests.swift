@@ -69,6 +69,20 @@ struct PolicyCLITests {
         #expect(hit?["end"] as? Int == 15)
     }
 
+    @Test func testRefusesAFolderGivenAsTheTextInsteadOfJudgingItsName() throws {
+        let folder = try CLI.temporaryFolder()
+        try CLI.write(["rules.yaml": Self.rules], to: folder.appendingPathComponent("Policies"))
+        let result = try CLI.run(["policy", "test", "Policies"], in: folder)
+        #expect(result.status == 64, "\(result.stdout)")
+        #expect(result.stderr.contains("'Policies' is a folder, not a text to judge"))
+        #expect(result.stderr.contains("saring policy check Policies"))
+        #expect(!result.stdout.contains("status:"))
+        // The same word as a comment still gets judged when it comes on stdin.
+        let judged = try CLI.run(["policy", "test", "--policies", "Policies", "-"], stdin: "Policies", in: folder)
+        #expect(judged.status == 0, "\(judged.stderr)")
+        #expect(judged.stdout.contains("status:     published"))
+    }
+
     @Test func evalCountsConfusionAgainstLabels() throws {
         let folder = try CLI.temporaryFolder()
         try CLI.write(["rules.yaml": Self.rules], to: folder)

@@ -24,6 +24,14 @@ extension Saring.PolicyCommand {
 
         func validate() throws {
             if (text == nil) == (file == nil) { throw ValidationError("give the text as an argument, - for stdin, or --file F (one of them)") }
+            // `saring policy test Policies` reads as "test this folder", but would judge the word "Policies"
+            // and say published: a folder named as the text is refused rather than judged.
+            var isFolder: ObjCBool = false
+            if let text, text != "-", FileManager.default.fileExists(atPath: text, isDirectory: &isFolder), isFolder.boolValue {
+                throw ValidationError(
+                    "'\(text)' is a folder, not a text to judge: give the folder as --policies \(text) and the comment text as the argument; "
+                        + "`saring policy check \(text)` runs its rules' examples (to judge a text that is also a folder's name, pass it on stdin with -)")
+            }
         }
 
         func run() throws {
