@@ -1,7 +1,8 @@
 import Foundation
-import SaringCore
 import SaringFiles
 import Testing
+
+@testable import SaringCore
 
 /// The policy pack in the repository is tested like code: it compiles, every example holds, and it
 /// decides the product's headline cases.
@@ -132,6 +133,29 @@ struct ShippedPolicyTests {
         #expect(costs.count >= 18)
         for cost in costs {
             #expect(cost.prefiltered, "\(cost.ruleId) has no literal for the prefilter")
+        }
+    }
+
+    /// The pack's big alternations run branch by branch, and on every example of every rule (a
+    /// few hundred ordinary and hostile texts) the branches fire exactly where the whole does.
+    @Test func bigAlternationsRunAsBranchesThatAgreeWithTheWholePattern() throws {
+        let policy = try PolicyFolder.load(Self.folder)
+        let split = policy.rules.filter { $0.branches != nil }
+        #expect(split.contains { $0.spec.id == "sara.serangan-agama" })
+        #expect(split.count >= 5)
+        let texts = policy.rules.flatMap { $0.spec.mustMatch + $0.spec.mustNotMatch }
+        #expect(texts.count > 500)
+        let scratch = MatchScratch()
+        for rule in split {
+            guard case .pattern(let whole) = rule.matcher, let branches = rule.branches else { continue }
+            for example in texts {
+                var text = FieldText(example, normalizer: policy.normalizer).text(for: rule.spec.target)
+                text.withUTF8 { bytes in
+                    let fires = !whole.matches(in: bytes, scratch: scratch).ranges.isEmpty
+                    let branchFires = branches.contains { !$0.pattern.matches(in: bytes, scratch: scratch).ranges.isEmpty }
+                    #expect(fires == branchFires, "\(rule.spec.id) on \"\(example)\"")
+                }
+            }
         }
     }
 

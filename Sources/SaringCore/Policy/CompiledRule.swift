@@ -13,6 +13,20 @@ struct CompiledRule: Sendable {
     /// Lower-case strings at least one of which occurs in any text the pattern matches; nil when
     /// none could be derived (the rule then always runs).
     let requiredLiterals: [String]?
+    /// The pattern's alternatives as patterns of their own, each with its literals, when it splits
+    /// (``PatternBranches``): the judge then runs only those whose literals occur.
+    var branches: [Branch]? = nil
+
+    struct Branch: Sendable {
+        let pattern: PCRE2Pattern
+        let requiredLiterals: [String]
+    }
+
+    /// What the prefilter indexes for this rule: one literal set per branch, or the rule's own.
+    var prefilterUnits: [[String]?] {
+        if let branches { return branches.map(\.requiredLiterals) }
+        return [requiredLiterals]
+    }
 
     /// The pattern a `words:` list stands for: whole words, any case; a space inside a phrase
     /// matches any run of spaces and punctuation (or none), and a trailing `*` allows a suffix

@@ -10,8 +10,9 @@ enum ExampleChecker {
             let field = rule.spec.fields.first ?? .body
             func run(_ example: String) -> MatchOutcome {
                 let text = FieldText(example, normalizer: normalizer)
-                guard policy.candidates(for: field, in: text)[index] else { return .matched([]) }
-                return rule.run(on: text, scratch: scratch)
+                let candidates = policy.candidates(for: field, in: text)
+                guard candidates[index] else { return .matched([]) }
+                return rule.run(on: text, scratch: scratch, branches: candidates.branches(of: index))
             }
             let spec = rule.spec
             func problem(_ message: String) {

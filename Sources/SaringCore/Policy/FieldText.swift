@@ -60,13 +60,20 @@ extension CompiledRule {
     /// Runs the pattern on the field's text for this rule's target; a match is dropped when the
     /// rule's `unless` pattern matches the same text (checked only then, so it costs nothing on
     /// clean comments).
-    func run(on field: FieldText, scratch: MatchScratch) -> MatchOutcome {
+    ///
+    /// - Parameter branches: for a rule that runs as branches, which of them the prefilter kept
+    ///   (nil: the whole pattern runs).
+    func run(on field: FieldText, scratch: MatchScratch, branches selected: ArraySlice<Bool>? = nil) -> MatchOutcome {
         var text = field.text(for: spec.target)
         return text.withUTF8 { bytes in
             let outcome: MatchOutcome
             switch matcher {
             case .pattern(let pattern):
-                outcome = pattern.matches(in: bytes, scratch: scratch)
+                if let branches, let selected, selected.count == branches.count {
+                    outcome = Self.run(branches, selected, on: bytes, scratch: scratch)
+                } else {
+                    outcome = pattern.matches(in: bytes, scratch: scratch)
+                }
             case .classifier(let model, let threshold):
                 let reading = model.read(bytes)
                 guard reading.probability >= threshold else { return .matched([]) }
@@ -77,6 +84,31 @@ extension CompiledRule {
             if case .matched(let ranges) = veto { return ranges.isEmpty ? outcome : .matched([]) }
             return veto  // too costly to tell: reported as the limit it hit
         }
+    }
+
+    /// The selected branches' matches, in text order, overlapping ones merged.
+    private static func run(
+        _ branches: [Branch], _ selected: ArraySlice<Bool>, on bytes: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
+    ) -> MatchOutcome {
+        var ranges: [Range<Int>] = []
+        for (branch, isSelected) in zip(branches, selected) where isSelected {
+            switch branch.pattern.matches(in: bytes, scratch: scratch) {
+            case .matched(let found): ranges += found
+            case let other: return other
+            }
+        }
+        guard ranges.count > 1 else { return .matched(ranges) }
+        ranges.sort { $0.lowerBound != $1.lowerBound ? $0.lowerBound < $1.lowerBound : $0.upperBound > $1.upperBound }
+        var merged: [Range<Int>] = [ranges[0]]
+        for range in ranges.dropFirst() {
+            let last = merged[merged.count - 1]
+            if range.lowerBound < last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return .matched(merged)
     }
 
     /// What a hit of this rule tells a moderator: its description and, for a classifier, the

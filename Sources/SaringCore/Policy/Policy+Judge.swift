@@ -13,7 +13,7 @@ extension Policy: CommentJudge {
             let text = FieldText(value, normalizer: normalizer)
             let candidates = candidates(for: field, in: text)
             for (index, rule) in rules.enumerated() where candidates[index] {
-                switch rule.run(on: text, scratch: scratch) {
+                switch rule.run(on: text, scratch: scratch, branches: candidates.branches(of: index)) {
                 case .matched(let ranges):
                     guard !ranges.isEmpty else { continue }
                     let description = rule.description(of: ranges, in: text)
@@ -48,20 +48,22 @@ extension Policy: CommentJudge {
         }
     }
 
-    /// Which rules may match this field: those looking at it whose literals occur in its text.
-    func candidates(for field: RuleField, in text: FieldText) -> [Bool] {
-        guard usesPrefilter else { return rules.map { $0.spec.fields.contains(field) } }
-        var candidates = [Bool](repeating: false, count: rules.count)
-        var normalized = text.normalized.text
-        normalized.withUTF8 { normalizedPrefilter.mark($0, into: &candidates) }
-        if !rawPrefilter.isEmpty {
-            var lowered = text.loweredRaw
-            lowered.withUTF8 { rawPrefilter.mark($0, into: &candidates) }
+    /// Which rules (and which of their branches) may match this field: those looking at it whose
+    /// literals occur in its text.
+    func candidates(for field: RuleField, in text: FieldText) -> RuleCandidates {
+        var units = [Bool](repeating: !usesPrefilter, count: unitStarts[unitStarts.count - 1])
+        if usesPrefilter {
+            var normalized = text.normalized.text
+            normalized.withUTF8 { normalizedPrefilter.mark($0, into: &units) }
+            if !rawPrefilter.isEmpty {
+                var lowered = text.loweredRaw
+                lowered.withUTF8 { rawPrefilter.mark($0, into: &units) }
+            }
         }
-        for (index, rule) in rules.enumerated() where candidates[index] && !rule.spec.fields.contains(field) {
-            candidates[index] = false
+        for (index, rule) in rules.enumerated() where !rule.spec.fields.contains(field) {
+            for unit in unitStarts[index]..<unitStarts[index + 1] { units[unit] = false }
         }
-        return candidates
+        return RuleCandidates(units: units, starts: unitStarts)
     }
 
     private func hit(_ rule: CompiledRule, field: RuleField, span: Range<Int>?) -> RuleHit {
@@ -70,4 +72,15 @@ extension Policy: CommentJudge {
             action: rule.spec.action.kind, score: rule.spec.action.points, field: field, span: span,
             shadow: rule.spec.shadow)
     }
+}
+
+/// The prefilter's answer for one field: per rule, whether it may match, and for a rule run as
+/// branches, which of them.
+struct RuleCandidates {
+    let units: [Bool]
+    let starts: [Int]
+
+    subscript(rule: Int) -> Bool { units[starts[rule]..<starts[rule + 1]].contains(true) }
+
+    func branches(of rule: Int) -> ArraySlice<Bool> { units[starts[rule]..<starts[rule + 1]] }
 }

@@ -10,6 +10,9 @@ public struct Policy: Sendable {
     let normalizedPrefilter: LiteralPrefilter
     let rawPrefilter: LiteralPrefilter
     let linkPattern: PCRE2Pattern
+    /// Where each rule's prefilter units (its branches, or itself) start among the prefilters'
+    /// entries; one more at the end.
+    let unitStarts: [Int]
     /// Off only to measure what the prefilter saves (benchmarks).
     var usesPrefilter = true
 
@@ -17,8 +20,18 @@ public struct Policy: Sendable {
         self.version = version
         self.settings = settings
         self.rules = rules
-        normalizedPrefilter = LiteralPrefilter(rules.map { $0.spec.target == .normalized ? $0.requiredLiterals : [] })
-        rawPrefilter = LiteralPrefilter(rules.map { $0.spec.target == .raw ? $0.requiredLiterals : [] })
+        var starts = [0]
+        var normalizedUnits: [[String]?] = []
+        var rawUnits: [[String]?] = []
+        for rule in rules {
+            let units = rule.prefilterUnits
+            normalizedUnits += units.map { rule.spec.target == .normalized ? $0 : [] }
+            rawUnits += units.map { rule.spec.target == .raw ? $0 : [] }
+            starts.append(starts[starts.count - 1] + units.count)
+        }
+        unitStarts = starts
+        normalizedPrefilter = LiteralPrefilter(normalizedUnits)
+        rawPrefilter = LiteralPrefilter(rawUnits)
         // A link: a scheme or www., or a host name ending in a common top-level domain.
         linkPattern = try! PCRE2Pattern(
             #"(?:https?://|www\.)[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|id|co|io|me|ly|xyz|info|biz|site|online|top|link|vip|club|app|pro|cc|gg|bet|win|asia)\b(?:/[^\s]*)?"#)

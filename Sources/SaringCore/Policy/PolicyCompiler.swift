@@ -66,6 +66,47 @@ public enum PolicyCompiler {
             return nil
         }
         let literals = spec.options.extended ? nil : LiteralExtractor.requiredLiterals(source)
-        return CompiledRule(spec: spec, matcher: .pattern(pattern), unless: unless, requiredLiterals: literals)
+        var rule = CompiledRule(spec: spec, matcher: .pattern(pattern), unless: unless, requiredLiterals: literals)
+        // A `words:` list stays whole: PCRE2 already runs a list of plain words fast, and split
+        // into one pattern per word it would scan the text once per word that occurs.
+        if literals != nil, case .pattern = spec.matcher, let branches = branches(of: source, options: spec.options),
+            agree(branches, with: pattern, on: spec.mustMatch + spec.mustNotMatch, target: spec.target)
+        {
+            rule.branches = branches
+        }
+        return rule
+    }
+
+    /// A safety net under ``PatternBranches``: the branches must fire on exactly the rule's
+    /// examples that the whole pattern fires on, or the rule runs whole.
+    static func agree(_ branches: [CompiledRule.Branch], with pattern: PCRE2Pattern, on examples: [String], target: RuleSpec.Target) -> Bool {
+        let normalizer = TextNormalizer()
+        let scratch = MatchScratch()
+        return examples.allSatisfy { example in
+            var text = FieldText(example, normalizer: normalizer).text(for: target)
+            return text.withUTF8 { bytes in
+                let whole = !pattern.matches(in: bytes, scratch: scratch).ranges.isEmpty
+                let parts = branches.contains { !$0.pattern.matches(in: bytes, scratch: scratch).ranges.isEmpty }
+                return whole == parts
+            }
+        }
+    }
+
+    /// The rule's alternatives compiled apart, when it splits and every part has literals of its
+    /// own (a part that always runs would cost more than the whole).
+    static func branches(of source: String, options: PCRE2Pattern.Options) -> [CompiledRule.Branch]? {
+        guard let parts = PatternBranches.split(source) else { return nil }
+        var branches: [CompiledRule.Branch] = []
+        for part in parts {
+            guard let literals = LiteralExtractor.requiredLiterals(part), let pattern = try? PCRE2Pattern(part, options: options),
+                pattern.matches("").ranges.isEmpty
+            else { return nil }
+            branches.append(CompiledRule.Branch(pattern: pattern, requiredLiterals: literals))
+        }
+        // Branches that mostly wait on one literal would mostly run together: one scan is cheaper.
+        var branchesPerLiteral: [String: Int] = [:]
+        for branch in branches { for literal in Set(branch.requiredLiterals) { branchesPerLiteral[literal, default: 0] += 1 } }
+        guard branchesPerLiteral.values.allSatisfy({ $0 * 2 <= branches.count }) else { return nil }
+        return branches
     }
 }
