@@ -111,6 +111,16 @@ enum PostgresHotQueries {
         ORDER BY x.id DESC
         """
 
+    /// The campaign feed: comments after an id, by the primary key (each author by its key too:
+    /// a join could hash the whole authors table).
+    static func feedComments(after id: Int64, limit: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, c.article_id, (SELECT a.identity FROM authors a WHERE a.id = c.author_id), c.client_hash, c.body,
+               c.campaign_id, c.created_at
+        FROM comments c WHERE c.id > \(id) ORDER BY c.id LIMIT \(limit)
+        """
+    }
+
     static func reportedComment(_ id: Int64) -> PostgresQuery {
         "SELECT article_id FROM comments WHERE id = \(id) AND status = 'published' FOR UPDATE"
     }

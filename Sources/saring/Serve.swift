@@ -264,6 +264,10 @@ extension Saring {
             var services: [any Service] = [reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup)]
             if let sqlite { services.append(WALCheckpointer(store: sqlite, logger: logger)) }
             if let meter { services.append(meter) }
+            if let feed = stores.comments as? any SharedCommentFeed {
+                // Campaign windows over every node's comments.
+                services.append(CampaignFeed(source: feed, campaigns: abuse.campaigns, metrics: metrics, logger: logger))
+            }
             if let age = settings.eraseRejectedAfter, let sqlite {
                 services.append(RetentionPurger(store: sqlite, age: age, logger: logger))
                 logger.info("retention: the text of rejected comments is erased \(AgeParser.format(Double(age.components.seconds))) after they were decided")

@@ -159,6 +159,73 @@ struct SeveralNodesTests {
     /// With rate limits on, one author gets the per-author burst (5) once over both nodes, not
     /// once per node: the buckets are the database's. (A token every 100 minutes: no refill
     /// during the test, however slow the machine.)
+    /// Near-copies of one spam message, each with its own small change, as a bot farm posts them.
+    static func spam(_ n: Int) -> String {
+        let amounts = ["5 juta", "7 juta", "10 juta", "3 juta", "8 juta"]
+        return "Mau cuan cepat? Gabung grup investasi kami, modal 100 ribu jadi \(amounts[n % amounts.count]) seminggu, "
+            + "dijamin aman dan terpercaya, hubungi admin di wa.me/6281234567\(n) sekarang juga sebelum kuota habis"
+    }
+
+    /// The value of a counter on a node's metrics listener (0 before it first counts).
+    static func counter(_ name: String, on metrics: RawHTTP) async throws -> Double {
+        let text = try await metrics.send("GET", "/metrics").text
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Double(line.split(separator: " ").last ?? "") ?? 0
+        }
+        return 0
+    }
+
+    /// Three sources post through one node, the fourth through the other: the second node reads
+    /// the first node's comments into its campaign window from the database, so the fourth is
+    /// held as part of the campaign there, and the first three (stored through the other node)
+    /// are tagged with it. Without the shared window the second node would see one source.
+    @Test func nearCopiesPostedThroughDifferentNodesAreOneCampaign() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            let arguments = ["--admin-token", Self.admin, "--no-rate-limits", "--metrics-port", "0"]
+            let one = try await Self.node(folder, url, arguments: arguments)
+            defer { one.stop() }
+            let two = try await Self.node(folder, url, arguments: arguments)
+            defer { two.stop() }
+            let metricsPort = try await offThePool { () throws -> Int in
+                try two.waitForOutput("/metrics")
+                let text = two.outputText
+                let range = try #require(text.range(of: "metrics on http://127.0.0.1:"))
+                return try #require(Int(text[range.upperBound...].prefix { $0.isNumber }))
+            }
+            let metrics = RawHTTP(port: metricsPort)
+            var ids: [Int] = []
+            for n in 0..<3 {
+                let posted = try await one.client.json(
+                    "POST", "/v1/articles/berita-\(n)/comments", ["author": ["name": Readers.name(n)], "body": Self.spam(n)])
+                #expect(posted.status == 201, "\(posted.text)")
+                #expect(try posted.json()["status"] as? String == "published", "\(posted.text)")
+                ids.append(try #require(try posted.json()["id"] as? Int))
+            }
+            // Node two learns them from the database (it polls a few times a second).
+            let deadline = Date().addingTimeInterval(20)
+            while try await Self.counter("saring_campaign_feed_comments_total", on: metrics) < 3 {
+                #expect(Date() < deadline, "node two never read node one's comments")
+                guard Date() < deadline else { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let fourth = try await two.client.json(
+                "POST", "/v1/articles/berita-3/comments", ["author": ["name": Readers.name(3)], "body": Self.spam(3)])
+            #expect(fourth.status == 201 || fourth.status == 202, "\(fourth.text)")
+            #expect(try fourth.json()["status"] as? String == "pending", "\(fourth.text)")
+            let fourthId = try #require(try fourth.json()["id"] as? Int)
+            let held = try await one.client.send("GET", "/v1/comments/\(fourthId)/moderation", headers: ["Authorization": "Bearer \(Self.admin)"])
+            let campaign = try #require((try held.json()["comment"] as? [String: Any])?["campaignId"] as? Int, "\(held.text)")
+            for id in ids {
+                let story = try await one.client.send("GET", "/v1/comments/\(id)/moderation", headers: ["Authorization": "Bearer \(Self.admin)"])
+                let comment = try #require(try story.json()["comment"] as? [String: Any], "\(story.text)")
+                #expect(comment["campaignId"] as? Int == campaign, "\(story.text)")
+                #expect(comment["flagged"] as? Bool == true, "\(story.text)")
+            }
+        }
+    }
+
     @Test func anAuthorsLimitHoldsOverBothNodesTogether() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()

@@ -19,6 +19,23 @@ public final class CampaignWatch: Sendable {
     private struct State {
         var index: CampaignIndex
         var settings: CampaignSettings
+        /// Ids of the comments remembered lately (as many as the index holds, twice over), so a
+        /// comment this node stored and then read back from the shared feed counts once.
+        var known = Set<Int64>()
+        var knownOrder: [Int64] = []
+        var nextForgotten = 0
+
+        mutating func note(_ id: Int64, keeping limit: Int) -> Bool {
+            guard known.insert(id).inserted else { return false }
+            if knownOrder.count < limit {
+                knownOrder.append(id)
+            } else {
+                known.remove(knownOrder[nextForgotten])
+                knownOrder[nextForgotten] = id
+                nextForgotten = (nextForgotten + 1) % limit
+            }
+            return true
+        }
     }
 
     /// The newest matches a lookup looks at: enough to count sources and find the campaign's id,
@@ -49,7 +66,8 @@ public final class CampaignWatch: Sendable {
         return state.withLock { state in
             if state.settings != settings {
                 // New window or similarity from a reload: start over rather than mix rules.
-                state = State(index: Self.index(settings, maxEntries), settings: settings)
+                state.index = Self.index(settings, maxEntries)
+                state.settings = settings
             }
             let match = state.index.matches(signature, atMillis: millis, limit: Self.lookupLimit)
             guard !match.entries.isEmpty,
@@ -68,8 +86,35 @@ public final class CampaignWatch: Sendable {
     /// Remembers a stored comment (and tags its campaign's members, when it has one).
     public func remember(_ signature: CampaignSignature, entry: CampaignIndex.Entry, untagged: [Int64]) {
         state.withLock { state in
-            state.index.insert(signature, entry: entry)
+            if state.note(entry.commentId, keeping: maxEntries * 2) { state.index.insert(signature, entry: entry) }
             if let campaignId = entry.campaignId { state.index.assign(campaignId: campaignId, to: untagged) }
+        }
+    }
+
+    /// Whether a comment is in the window already (stored here, or read from the feed before).
+    public func knows(_ commentId: Int64) -> Bool {
+        state.withLock { $0.known.contains(commentId) }
+    }
+
+    /// Remembers a comment another node stored (read from the shared feed); false when this node
+    /// knew it already.
+    /// Comments older than the campaign window at `millis` are left out.
+    @discardableResult
+    public func learn(_ comment: FedComment, at millis: Int64) -> Bool {
+        guard !knows(comment.id) else { return false }
+        // Normalized outside the lock; a comment with too little text is noted all the same.
+        let signature = signature(of: comment.body)
+        return state.withLock { state in
+            guard comment.atMillis >= millis - Int64(state.settings.windowMinutes) * 60_000 else { return false }
+            guard state.note(comment.id, keeping: maxEntries * 2) else { return false }
+            if let signature {
+                state.index.insert(
+                    signature,
+                    entry: CampaignIndex.Entry(
+                        commentId: comment.id, authorKey: comment.authorKey, clientKey: comment.clientKey, articleId: comment.articleId,
+                        atMillis: comment.atMillis, campaignId: comment.campaignId))
+            }
+            return true
         }
     }
 

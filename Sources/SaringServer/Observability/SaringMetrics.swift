@@ -22,6 +22,7 @@ public final class SaringMetrics: Sendable {
         static let policyInfo = "saring_policy_info"
         static let rateLimited = "saring_rate_limited_total"
         static let campaignComments = "saring_campaign_comments_total"
+        static let campaignFeed = "saring_campaign_feed_comments_total"
         static let brakes = "saring_article_brakes_total"
         static let queueDepth = "saring_queue_depth"
         static let storageBusy = "saring_storage_busy_total"
@@ -90,6 +91,11 @@ public final class SaringMetrics: Sendable {
     /// reports-per-client, auth-failures).
     func rateLimited(_ limit: String) {
         Counter(label: Name.rateLimited, dimensions: [("limit", limit)], factory: factory).increment()
+    }
+
+    /// Comments other nodes stored, read into this node's campaign window (PostgreSQL).
+    func campaignFeed(_ comments: Int) {
+        Counter(label: Name.campaignFeed, dimensions: [], factory: factory).increment(by: comments)
     }
 
     /// A new comment found to belong to a spam campaign.

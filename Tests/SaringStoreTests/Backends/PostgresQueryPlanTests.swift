@@ -55,6 +55,7 @@ struct PostgresQueryPlanTests {
         ("standing verdict", PostgresHotQueries.standingVerdict(4_321)),
         ("decided comment", PostgresHotQueries.decidedComment(4_321)),
         ("queue comment", PostgresHotQueries.queueComment(4_321)),
+        ("campaign feed", PostgresHotQueries.feedComments(after: 19_000, limit: 1_000)),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
         + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
 
