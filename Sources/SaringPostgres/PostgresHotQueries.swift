@@ -111,6 +111,15 @@ enum PostgresHotQueries {
         ORDER BY x.id DESC
         """
 
+    static func batch(_ id: Int64) -> PostgresQuery {
+        "SELECT kind, moderator, description, created_at, undone_at, undone_by FROM batches WHERE id = \(id)"
+    }
+
+    /// The comments a batch decided, in the order it decided them.
+    static func batchCommentIds(_ id: Int64) -> PostgresQuery {
+        "SELECT comment_id FROM decisions WHERE batch_id = \(id) ORDER BY id"
+    }
+
     /// The campaign feed: comments after an id, by the primary key (each author by its key too:
     /// a join could hash the whole authors table).
     static func feedComments(after id: Int64, limit: Int64) -> PostgresQuery {

@@ -119,14 +119,10 @@ extension PostgresStore {
         try await bounded {
             try await self.client.withConnection { db in
                 guard let (kind, moderator, description, createdAt, undoneAt, undoneBy) = try await Self.first(
-                    db.query(
-                        "SELECT kind, moderator, description, created_at, undone_at, undone_by FROM batches WHERE id = \(id)", logger: self.logger),
-                    as: (String, String, String, Int64, Int64?, String?).self)
+                    db.query(PostgresHotQueries.batch(id), logger: self.logger), as: (String, String, String, Int64, Int64?, String?).self)
                 else { return nil }
                 var ids: [Int64] = []
-                for try await commentId in try await db.query(
-                    "SELECT comment_id FROM decisions WHERE batch_id = \(id) ORDER BY id", logger: self.logger
-                ).decode(Int64.self) {
+                for try await commentId in try await db.query(PostgresHotQueries.batchCommentIds(id), logger: self.logger).decode(Int64.self) {
                     ids.append(commentId)
                 }
                 return ModerationBatch(

@@ -59,6 +59,19 @@ public final class PostgresStore: CommentStore {
         _ = await running.value
     }
 
+    /// Migrates the database, runs `body` on the store, and closes it whether `body` returned or threw.
+    public func migrated<T>(_ body: (PostgresStore) async throws -> T) async throws -> T {
+        do {
+            try await migrate()
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     private static func tls(_ mode: PostgresAddress.TLSMode) -> PostgresClient.Configuration.TLS {
         switch mode {
         case .disable: .disable

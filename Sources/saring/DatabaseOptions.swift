@@ -43,12 +43,8 @@ struct DatabaseOptions: ParsableArguments {
             throw CLIError("cannot connect to PostgreSQL at \(address): \(problem)")
         }
         do {
-            try await store.migrate()
-            let result = try await body(store)
-            await store.close()
-            return result
+            return try await store.migrated { try await body($0) }
         } catch {
-            await store.close()
             throw Self.explained(error, at: address)
         }
     }

@@ -103,10 +103,6 @@ public enum PolicyCompiler {
             else { return nil }
             branches.append(CompiledRule.Branch(pattern: pattern, requiredLiterals: literals))
         }
-        // Branches that mostly wait on one literal would mostly run together: one scan is cheaper.
-        var branchesPerLiteral: [String: Int] = [:]
-        for branch in branches { for literal in Set(branch.requiredLiterals) { branchesPerLiteral[literal, default: 0] += 1 } }
-        guard branchesPerLiteral.values.allSatisfy({ $0 * 2 <= branches.count }) else { return nil }
         return branches
     }
 }

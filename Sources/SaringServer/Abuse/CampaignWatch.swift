@@ -97,15 +97,16 @@ public final class CampaignWatch: Sendable {
     }
 
     /// Remembers a comment another node stored (read from the shared feed); false when this node
-    /// knew it already.
-    /// Comments older than the campaign window at `millis` are left out.
+    /// knew it already, or when it is older than the campaign window at `millis`.
     @discardableResult
     public func learn(_ comment: FedComment, at millis: Int64) -> Bool {
-        guard !knows(comment.id) else { return false }
+        let fresh = state.withLock { state in
+            !state.known.contains(comment.id) && comment.atMillis >= millis - Int64(state.settings.windowMinutes) * 60_000
+        }
+        guard fresh else { return false }
         // Normalized outside the lock; a comment with too little text is noted all the same.
         let signature = signature(of: comment.body)
         return state.withLock { state in
-            guard comment.atMillis >= millis - Int64(state.settings.windowMinutes) * 60_000 else { return false }
             guard state.note(comment.id, keeping: maxEntries * 2) else { return false }
             if let signature {
                 state.index.insert(

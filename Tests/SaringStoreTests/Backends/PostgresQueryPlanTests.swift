@@ -13,7 +13,7 @@ import Testing
 @Suite("Query plans of the PostgreSQL store's hot queries")
 struct PostgresQueryPlanTests {
     /// 20,000 comments on 3,000 articles by 1,500 authors, mostly published, with decisions,
-    /// 2,000 readers' reports (most resolved, as on a site that has run a while) and
+    /// 2,000 bulk rejections deciding the rejected comments, 2,000 readers' reports (most resolved, as on a site that has run a while) and
     /// 20,000 address bans (a small table would rightly be read whole), written by the server
     /// itself (generate_series).
     static let seed = """
@@ -31,6 +31,11 @@ struct PostgresQueryPlanTests {
             FROM generate_series(1, 20000) n;
         INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, created_at)
             SELECT id, 'policy', 'v', 'publish', status, created_at FROM comments;
+        INSERT INTO batches (kind, moderator, description, created_at)
+            SELECT 'bulk-reject', 'moderator ' || (b % 7), 'bulk: pattern ' || b, b FROM generate_series(1, 2000) b;
+        INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, created_at, batch_id)
+            SELECT id, 'moderator', 'moderator ' || (id % 7), 'reject', 'rejected', created_at + 1, id % 2000 + 1
+            FROM comments WHERE status = 'rejected';
         INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
             SELECT 'hash' || h, h % 1500 + 1, 1, 9999999999999 FROM generate_series(0, 19999) h;
         INSERT INTO reports (comment_id, reason, created_at, client_hash, resolved_at)
@@ -56,8 +61,17 @@ struct PostgresQueryPlanTests {
         ("decided comment", PostgresHotQueries.decidedComment(4_321)),
         ("queue comment", PostgresHotQueries.queueComment(4_321)),
         ("campaign feed", PostgresHotQueries.feedComments(after: 19_000, limit: 1_000)),
+        ("batch", PostgresHotQueries.batch(3)),
+        ("comments of a batch", PostgresHotQueries.batchCommentIds(3)),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
         + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
+
+    /// Queries an index scan alone does not vouch for: walking the primary key in order with a
+    /// filter also "uses an index", over the whole table.
+    static let requiredIndexes = [
+        "comments of a batch": "decisions_by_batch",
+        "campaign feed": "comments_pkey",
+    ]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
     static let queues: [(String, QueueFilter)] = {
@@ -80,7 +94,7 @@ struct PostgresQueryPlanTests {
             let store = PostgresStore(address: try PostgresAddress(url))
             try await store.migrate()
             // autovacuum off for these tables, so "before ANALYZE" stays without statistics.
-            for table in ["articles", "authors", "comments", "decisions", "banned_clients"] {
+            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches"] {
                 try PostgresScratch.psql(url, "ALTER TABLE \(table) SET (autovacuum_enabled = false)")
             }
             try PostgresScratch.psql(url, Self.seed)
@@ -90,6 +104,9 @@ struct PostgresQueryPlanTests {
                     let plan = try await Self.explain(store, query)
                     #expect(!plan.contains("Seq Scan"), "\(name) (\(analyzed ? "after" : "before") ANALYZE) scans a table:\n\(plan)")
                     #expect(plan.contains("Index"), "\(name): \(plan)")
+                    if let index = Self.requiredIndexes[name] {
+                        #expect(plan.contains(index), "\(name) (\(analyzed ? "after" : "before") ANALYZE) does not use \(index):\n\(plan)")
+                    }
                 }
             }
             await store.close()

@@ -26,16 +26,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return try await body(store)
         case .postgresql:
             return try await PostgresScratch.withDatabaseAddress { address in
-                let store = PostgresStore(address: address, now: now)
-                do {
-                    try await store.migrate()
-                    let result = try await body(store)
-                    await store.close()
-                    return result
-                } catch {
-                    await store.close()
-                    throw error
-                }
+                try await PostgresStore(address: address, now: now).migrated { try await body($0) }
             }
         }
     }
