@@ -145,4 +145,43 @@ enum PostgresHotQueries {
     static func campaignMember(_ id: Int64) -> PostgresQuery {
         "SELECT status, flagged, campaign_id FROM comments WHERE id = \(id) FOR UPDATE"
     }
+
+    // A moderator's decisions, undos and claims (PostgresStore+Moderation).
+
+    /// Another moderator's live claim on a comment.
+    static func otherClaimant(_ commentId: Int64, besides moderator: String, at millis: Int64) -> PostgresQuery {
+        "SELECT moderator FROM claims WHERE comment_id = \(commentId) AND expires_at > \(millis) AND moderator <> \(moderator)"
+    }
+
+    /// The decision that undid a decision, if any.
+    static func undoOf(_ decisionId: Int64) -> PostgresQuery {
+        "SELECT id FROM decisions WHERE undoes = \(decisionId)"
+    }
+
+    /// The state of a comment before a decision on it: the decision just before it.
+    static func decisionBefore(_ decisionId: Int64, commentId: Int64) -> PostgresQuery {
+        "SELECT status, action FROM decisions WHERE comment_id = \(commentId) AND id < \(decisionId) ORDER BY id DESC LIMIT 1"
+    }
+
+    /// A comment's open reports, resolved by a moderator's decision.
+    static func resolveReports(of commentId: Int64, by decisionId: Int64, at millis: Int64) -> PostgresQuery {
+        "UPDATE reports SET resolved_at = \(millis), resolved_by = \(decisionId) WHERE comment_id = \(commentId) AND resolved_at IS NULL"
+    }
+
+    /// The reports a decision resolved, open again when it is undone.
+    static func reopenReports(resolvedBy decisionId: Int64) -> PostgresQuery {
+        "UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = \(decisionId)"
+    }
+
+    static func dropClaims(on commentId: Int64) -> PostgresQuery {
+        "DELETE FROM claims WHERE comment_id = \(commentId)"
+    }
+
+    static func releaseClaim(_ commentId: Int64, of moderator: String) -> PostgresQuery {
+        "DELETE FROM claims WHERE moderator = \(moderator) AND comment_id = \(commentId)"
+    }
+
+    static func releaseClaims(of moderator: String) -> PostgresQuery {
+        "DELETE FROM claims WHERE moderator = \(moderator)"
+    }
 }

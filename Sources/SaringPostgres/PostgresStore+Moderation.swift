@@ -22,11 +22,7 @@ extension PostgresStore: ModerationStore {
                 commentId: commentId, status: CommentStatus(rawValue: status) ?? .pending, flagged: flagged,
                 standing: try await Self.oneDecision(db, PostgresHotQueries.standingVerdict(commentId), logger: logger),
                 claimant: try await Self.first(
-                    db.query(
-                        """
-                        SELECT moderator FROM claims WHERE comment_id = \(commentId) AND expires_at > \(millis)
-                            AND moderator <> \(moderator)
-                        """, logger: logger), as: String.self),
+                    db.query(PostgresHotQueries.otherClaimant(commentId, besides: moderator, at: millis), logger: logger), as: String.self),
                 latest: expectedLastDecision == nil
                     ? nil : try await Self.oneDecision(db, PostgresHotQueries.latestDecision(commentId), logger: logger))
             if let standing = try DecisionRules.check(
@@ -53,7 +49,7 @@ extension PostgresStore: ModerationStore {
                 latestId = try await Self.oneDecision(db, PostgresHotQueries.latestDecision(found.commentId), logger: logger)?.id
             }
             let undoneAlready = try await Self.first(
-                db.query("SELECT id FROM decisions WHERE undoes = \(decisionId)", logger: logger), as: Int64.self) != nil
+                db.query(PostgresHotQueries.undoOf(decisionId), logger: logger), as: Int64.self) != nil
             let undone = try DecisionRules.checkUndo(
                 decisionId, undone: found, undoneAlready: undoneAlready, latestId: latestId, moderator: moderator, override: override)
             let decision = try await Self.recordUndo(db, of: undone, moderator: moderator, reason: "", at: millis, logger: logger)
@@ -68,17 +64,13 @@ extension PostgresStore: ModerationStore {
         _ db: PostgresConnection, of undone: Decision, moderator: String, reason: String, at millis: Int64, logger: Logger
     ) async throws -> Decision {
         let previous = try await first(
-            db.query(
-                """
-                SELECT status, action FROM decisions WHERE comment_id = \(undone.commentId) AND id < \(undone.id)
-                ORDER BY id DESC LIMIT 1
-                """, logger: logger), as: (String, String).self)
+            db.query(PostgresHotQueries.decisionBefore(undone.id, commentId: undone.commentId), logger: logger), as: (String, String).self)
         let (status, flagged) = DecisionRules.restoredState(
             previousStatus: previous.flatMap { CommentStatus(rawValue: $0.0) }, previousAction: previous.flatMap { DecisionAction(rawValue: $0.1) })
         try await db.query(
             "UPDATE comments SET status = \(status.rawValue), flagged = \(flagged), updated_at = \(millis) WHERE id = \(undone.commentId)",
             logger: logger)
-        try await db.query("UPDATE reports SET resolved_at = NULL, resolved_by = NULL WHERE resolved_by = \(undone.id)", logger: logger)
+        try await db.query(PostgresHotQueries.reopenReports(resolvedBy: undone.id), logger: logger)
         return try await insertModeratorDecision(
             db, commentId: undone.commentId, moderator: moderator, action: DecisionAction(status: status, flagged: flagged),
             status: status,
@@ -111,9 +103,9 @@ extension PostgresStore: ModerationStore {
     public func releaseClaims(moderator: String, commentId: Int64?) async throws {
         try await bounded {
             if let commentId {
-                _ = try await self.client.query("DELETE FROM claims WHERE moderator = \(moderator) AND comment_id = \(commentId)", logger: self.logger)
+                _ = try await self.client.query(PostgresHotQueries.releaseClaim(commentId, of: moderator), logger: self.logger)
             } else {
-                _ = try await self.client.query("DELETE FROM claims WHERE moderator = \(moderator)", logger: self.logger)
+                _ = try await self.client.query(PostgresHotQueries.releaseClaims(of: moderator), logger: self.logger)
             }
         }
     }
@@ -130,11 +122,8 @@ extension PostgresStore: ModerationStore {
         let decision = try await insertModeratorDecision(
             db, commentId: commentId, moderator: moderator, action: verdict.action, status: verdict.status, reasons: reasons,
             batchId: batchId, undoes: nil, at: millis, logger: logger)
-        try await db.query(
-            """
-            UPDATE reports SET resolved_at = \(millis), resolved_by = \(decision.id) WHERE comment_id = \(commentId) AND resolved_at IS NULL
-            """, logger: logger)
-        try await db.query("DELETE FROM claims WHERE comment_id = \(commentId)", logger: logger)
+        try await db.query(PostgresHotQueries.resolveReports(of: commentId, by: decision.id, at: millis), logger: logger)
+        try await db.query(PostgresHotQueries.dropClaims(on: commentId), logger: logger)
         return decision
     }
 

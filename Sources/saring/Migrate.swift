@@ -41,7 +41,18 @@ extension Saring {
         /// The same on a PostgreSQL database, with its own migrations (`Migrations/postgresql/`).
         private func runOnPostgres(_ address: PostgresAddress) async throws {
             let store = PostgresStore(address: address)
-            defer { Task { await store.close() } }
+            // Closed before the command returns, on either path: a close left to a detached task
+            // may not run before the process exits.
+            do {
+                try await run(on: store, at: address)
+                await store.close()
+            } catch {
+                await store.close()
+                throw error
+            }
+        }
+
+        private func run(on store: PostgresStore, at address: PostgresAddress) async throws {
             if let problem = await store.connectionProblem() {
                 throw CLIError("cannot connect to PostgreSQL at \(address): \(problem)")
             }

@@ -357,6 +357,25 @@ struct PostgresCLITests {
         }
     }
 
+    @Test func migrateAppliesThePostgreSQLMigrationsOnceAndListsThem() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            let pending = try await CLI.running(["migrate", "--status", "--db", url], in: folder)
+            #expect(pending.status == 0, "\(pending.stderr)")
+            #expect(pending.stdout.contains("pending") && !pending.stdout.contains("applied"), "\(pending.stdout)")
+            let first = try await CLI.running(["migrate", "--db", url], in: folder)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout.contains("applied 0001"), "\(first.stdout)")
+            let again = try await CLI.running(["migrate", "--db", url], in: folder)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "up to date", "\(again.stdout)")
+            let status = try await CLI.running(["migrate", "--status", "--db", url], in: folder)
+            #expect(status.status == 0, "\(status.stderr)")
+            #expect(status.stdout.contains("applied") && !status.stdout.contains("pending"), "\(status.stdout)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        }
+    }
+
     @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() async throws {
         let folder = try CLI.temporaryFolder()
         let url = "postgresql://saring@127.0.0.1:5/saring"

@@ -14,7 +14,8 @@ import Testing
 struct PostgresQueryPlanTests {
     /// 20,000 comments on 3,000 articles by 1,500 authors, mostly published, with decisions,
     /// 2,000 bulk rejections deciding the rejected comments, 2,000 readers' reports (most resolved, as on a site that has run a while) and
-    /// 20,000 address bans (a small table would rightly be read whole), written by the server
+    /// 20,000 address bans (a small table would rightly be read whole), 1,000 moderators' claims
+    /// on pending comments, written by the server
     /// itself (generate_series).
     static let seed = """
         INSERT INTO articles (id, created_at, updated_at, brake_until)
@@ -40,6 +41,9 @@ struct PostgresQueryPlanTests {
             SELECT 'hash' || h, h % 1500 + 1, 1, 9999999999999 FROM generate_series(0, 19999) h;
         INSERT INTO reports (comment_id, reason, created_at, client_hash, resolved_at)
             SELECT n, 'spam', n, 'hash' || (n % 40), CASE WHEN n % 60 <> 0 THEN n END FROM generate_series(10, 20000, 10) n;
+        UPDATE reports SET resolved_by = comment_id WHERE resolved_at IS NOT NULL;
+        INSERT INTO claims (comment_id, moderator, claimed_at, expires_at)
+            SELECT id, 'moderator ' || (id % 200), 1, 9999999999999 FROM comments WHERE status = 'pending' AND id % 3 = 0;
         """
 
     static let queries: [(String, PostgresQuery)] = [
@@ -63,6 +67,14 @@ struct PostgresQueryPlanTests {
         ("campaign feed", PostgresHotQueries.feedComments(after: 19_000, limit: 1_000)),
         ("batch", PostgresHotQueries.batch(3)),
         ("comments of a batch", PostgresHotQueries.batchCommentIds(3)),
+        ("other claimant", PostgresHotQueries.otherClaimant(4_323, besides: "moderator 1", at: 5)),
+        ("undo of a decision", PostgresHotQueries.undoOf(4_321)),
+        ("decision before", PostgresHotQueries.decisionBefore(20_500, commentId: 4_321)),
+        ("resolve reports", PostgresHotQueries.resolveReports(of: 4_320, by: 4_321, at: 5)),
+        ("reopen reports", PostgresHotQueries.reopenReports(resolvedBy: 4_320)),
+        ("drop claims", PostgresHotQueries.dropClaims(on: 4_323)),
+        ("release a claim", PostgresHotQueries.releaseClaim(4_323, of: "moderator 123")),
+        ("release claims", PostgresHotQueries.releaseClaims(of: "moderator 123")),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
         + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
 
@@ -71,6 +83,13 @@ struct PostgresQueryPlanTests {
     static let requiredIndexes = [
         "comments of a batch": "decisions_by_batch",
         "campaign feed": "comments_pkey",
+        "other claimant": "claims_pkey",
+        "undo of a decision": "decisions_undone_once",
+        "decision before": "decisions_by_comment",
+        "resolve reports": "reports_open",
+        "reopen reports": "reports_by_resolving_decision",
+        "drop claims": "claims_pkey",
+        "release claims": "claims_by_moderator",
     ]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
@@ -94,7 +113,7 @@ struct PostgresQueryPlanTests {
             let store = PostgresStore(address: try PostgresAddress(url))
             try await store.migrate()
             // autovacuum off for these tables, so "before ANALYZE" stays without statistics.
-            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches"] {
+            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches", "reports", "claims"] {
                 try PostgresScratch.psql(url, "ALTER TABLE \(table) SET (autovacuum_enabled = false)")
             }
             try PostgresScratch.psql(url, Self.seed)
