@@ -184,4 +184,37 @@ enum PostgresHotQueries {
     static func releaseClaims(of moderator: String) -> PostgresQuery {
         "DELETE FROM claims WHERE moderator = \(moderator)"
     }
+
+    // Bans (PostgresStore+Bans).
+
+    /// An author's row, locked: bans, unbans and trust of one author take turns across nodes.
+    static func lockedAuthor(_ identity: String) -> PostgresQuery {
+        "SELECT id, standing FROM authors WHERE identity = \(identity) FOR UPDATE"
+    }
+
+    /// An author's held comments, locked, for a ban to reject.
+    static func pendingOfAuthor(_ authorId: Int64) -> PostgresQuery {
+        "SELECT id FROM comments WHERE author_id = \(authorId) AND status = 'pending' ORDER BY id FOR UPDATE"
+    }
+
+    /// Bans the addresses of an author's latest 200 comments (at most 20 of them).
+    static func banRecentAddresses(of authorId: Int64, at millis: Int64, until expires: Int64) -> PostgresQuery {
+        """
+        INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
+        SELECT DISTINCT client_hash, \(authorId), \(millis), \(expires) FROM (
+            SELECT client_hash FROM comments WHERE author_id = \(authorId) AND client_hash IS NOT NULL
+            ORDER BY id DESC LIMIT 200) AS recent
+        LIMIT 20
+        ON CONFLICT (client_hash, author_id) DO UPDATE SET created_at = excluded.created_at, expires_at = excluded.expires_at
+        """
+    }
+
+    /// The article of a comment while it is published (its page changes when a ban rejects it).
+    static func publishedArticle(of commentId: Int64) -> PostgresQuery {
+        "SELECT article_id FROM comments WHERE id = \(commentId) AND status = 'published'"
+    }
+
+    static func liftAddressBans(of authorId: Int64) -> PostgresQuery {
+        "DELETE FROM banned_clients WHERE author_id = \(authorId)"
+    }
 }

@@ -17,9 +17,7 @@ extension PostgresStore {
         return try await transaction { db in
             let (authorId, previous) = try await Self.lockedAuthor(db, identity, logger: logger)
             var targets: [Int64] = []
-            for try await id in try await db.query(
-                "SELECT id FROM comments WHERE author_id = \(authorId) AND status = 'pending' ORDER BY id FOR UPDATE", logger: logger
-            ).decode(Int64.self) {
+            for try await id in try await db.query(PostgresHotQueries.pendingOfAuthor(authorId), logger: logger).decode(Int64.self) {
                 targets.append(id)
             }
             if let shown {
@@ -36,22 +34,14 @@ extension PostgresStore {
             if previous != .banned {
                 try await Self.recordStanding(db, authorId: authorId, .banned, moderator: moderator, reason: reason, at: millis, logger: logger)
                 if !identity.isVerified, banMillis > 0 {
-                    try await db.query(
-                        """
-                        INSERT INTO banned_clients (client_hash, author_id, created_at, expires_at)
-                        SELECT DISTINCT client_hash, \(authorId), \(millis), \(millis + banMillis) FROM (
-                            SELECT client_hash FROM comments WHERE author_id = \(authorId) AND client_hash IS NOT NULL
-                            ORDER BY id DESC LIMIT 200) AS recent
-                        LIMIT 20
-                        ON CONFLICT (client_hash, author_id) DO UPDATE SET created_at = excluded.created_at, expires_at = excluded.expires_at
-                        """, logger: logger)
+                    try await db.query(PostgresHotQueries.banRecentAddresses(of: authorId, at: millis, until: millis + banMillis), logger: logger)
                 }
             }
             var articles = Set<String>()
             for id in targets {
                 // A ban is the moderator's word on all of the author's comments: it needs no claim and no override.
                 if let published = try await Self.first(
-                    db.query("SELECT article_id FROM comments WHERE id = \(id) AND status = 'published'", logger: logger), as: String.self)
+                    db.query(PostgresHotQueries.publishedArticle(of: id), logger: logger), as: String.self)
                 {
                     articles.insert(published)
                 }
@@ -86,7 +76,7 @@ extension PostgresStore {
 
     static func lockedAuthor(_ db: PostgresConnection, _ identity: AuthorIdentity, logger: Logger) async throws -> (Int64, AuthorStanding) {
         guard let (id, standing) = try await first(
-            db.query("SELECT id, standing FROM authors WHERE identity = \(identity.key) FOR UPDATE", logger: logger), as: (Int64, String).self)
+            db.query(PostgresHotQueries.lockedAuthor(identity.key), logger: logger), as: (Int64, String).self)
         else { throw StoreError.authorNotFound(identity: identity.key) }
         return (id, AuthorStanding(rawValue: standing) ?? .normal)
     }
@@ -108,7 +98,7 @@ extension PostgresStore {
             INSERT INTO author_actions (author_id, moderator, action, reason, created_at)
             VALUES (\(authorId), \(moderator), \(action), \(reason.map { String($0.prefix(500)) }), \(millis))
             """, logger: logger)
-        if standing != .banned { try await db.query("DELETE FROM banned_clients WHERE author_id = \(authorId)", logger: logger) }
+        if standing != .banned { try await db.query(PostgresHotQueries.liftAddressBans(of: authorId), logger: logger) }
     }
 
     /// Opens a batch; its decisions name it.

@@ -75,6 +75,11 @@ struct PostgresQueryPlanTests {
         ("drop claims", PostgresHotQueries.dropClaims(on: 4_323)),
         ("release a claim", PostgresHotQueries.releaseClaim(4_323, of: "moderator 123")),
         ("release claims", PostgresHotQueries.releaseClaims(of: "moderator 123")),
+        ("locked author", PostgresHotQueries.lockedAuthor("name:pembaca 17")),
+        ("pending of an author", PostgresHotQueries.pendingOfAuthor(18)),
+        ("ban recent addresses", PostgresHotQueries.banRecentAddresses(of: 18, at: 5, until: 10)),
+        ("published article", PostgresHotQueries.publishedArticle(of: 4_321)),
+        ("lift address bans", PostgresHotQueries.liftAddressBans(of: 18)),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
         + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
 
@@ -90,6 +95,9 @@ struct PostgresQueryPlanTests {
         "reopen reports": "reports_by_resolving_decision",
         "drop claims": "claims_pkey",
         "release claims": "claims_by_moderator",
+        "pending of an author": "comments_by_author",
+        "ban recent addresses": "comments_by_author",
+        "lift address bans": "banned_clients_by_author",
     ]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
