@@ -59,16 +59,24 @@ public final class PostgresStore: CommentStore {
         _ = await running.value
     }
 
-    /// Migrates the database, runs `body` on the store, and closes it whether `body` returned or threw.
-    public func migrated<T>(_ body: (PostgresStore) async throws -> T) async throws -> T {
+    /// Runs `body` on the store and closes it before returning, whether `body` returned or threw
+    /// (a close left to a detached task may not run before a command's process exits).
+    public func closing<T>(after body: (PostgresStore) async throws -> T) async throws -> T {
         do {
-            try await migrate()
             let result = try await body(self)
             await close()
             return result
         } catch {
             await close()
             throw error
+        }
+    }
+
+    /// Migrates the database, runs `body` on the store, and closes it whether `body` returned or threw.
+    public func migrated<T>(_ body: (PostgresStore) async throws -> T) async throws -> T {
+        try await closing { store in
+            try await store.migrate()
+            return try await body(store)
         }
     }
 

@@ -40,16 +40,7 @@ extension Saring {
 
         /// The same on a PostgreSQL database, with its own migrations (`Migrations/postgresql/`).
         private func runOnPostgres(_ address: PostgresAddress) async throws {
-            let store = PostgresStore(address: address)
-            // Closed before the command returns, on either path: a close left to a detached task
-            // may not run before the process exits.
-            do {
-                try await run(on: store, at: address)
-                await store.close()
-            } catch {
-                await store.close()
-                throw error
-            }
+            try await PostgresStore(address: address).closing { store in try await run(on: store, at: address) }
         }
 
         private func run(on store: PostgresStore, at address: PostgresAddress) async throws {
