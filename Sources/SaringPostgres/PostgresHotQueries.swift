@@ -19,6 +19,12 @@ enum PostgresHotQueries {
         "SELECT 1::BIGINT FROM comments WHERE id = \(parentId) AND article_id = \(articleId) AND status = 'published'"
     }
 
+    /// Articles braked now (at most 1,000, soonest to end first), from the partial index of braked
+    /// articles (once the table has statistics; see PostgresQueryPlanTests).
+    static func brakedArticles(at millis: Int64) -> PostgresQuery {
+        "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > \(millis) ORDER BY brake_until LIMIT 1000"
+    }
+
     static func authorByIdentity(_ identity: String) -> PostgresQuery {
         "SELECT id, standing, name FROM authors WHERE identity = \(identity)"
     }

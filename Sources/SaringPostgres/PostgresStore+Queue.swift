@@ -9,16 +9,57 @@ import SaringStore
 // leased connection within the wait limit.
 extension PostgresStore {
     public func queue(_ filter: QueueFilter) async throws -> [QueueItem] {
+        try await search(filter, excluding: []).items
+    }
+
+    /// A queue's first `filter.limit` items, how many it holds (leaving out `excluding`), and which
+    /// comments a text search could not decide (see ``SaringStore/search(_:excluding:)``).
+    public func search(_ filter: QueueFilter, excluding: Set<Int64>) async throws -> QueueSearch {
         let millis = Timestamp.millis(now())
         return try await bounded {
             try await self.client.withConnection { db in
+                let found = try await self.queueIds(db, filter, excluding: excluding, limit: filter.text == nil ? filter.limit : nil)
                 var items: [QueueItem] = []
-                for id in try await self.queueIds(db, filter, now: millis) {
+                for id in found.ids.prefix(filter.limit) {
                     if let item = try await Self.queueItem(db, commentId: id, now: millis, logger: self.logger) { items.append(item) }
                 }
-                return items
+                let total = filter.text == nil ? try await self.count(db, filter, excluding: excluding) : found.ids.count
+                return QueueSearch(items: items, total: total, overBudget: found.overBudget)
             }
         }
+    }
+
+    /// How many comments each queue holds, within the filter's article, author, age and text.
+    public func queueSummary(_ filter: QueueFilter) async throws -> [QueueKind: Int] {
+        try await bounded {
+            try await self.client.withConnection { db in
+                var counts: [QueueKind: Int] = [:]
+                for kind in QueueKind.allCases {
+                    var scoped = filter
+                    scoped.kind = kind
+                    counts[kind] = scoped.text == nil
+                        ? try await self.count(db, scoped, excluding: [])
+                        : try await self.queueIds(db, scoped, excluding: [], limit: nil).ids.count
+                }
+                return counts
+            }
+        }
+    }
+
+    /// Articles whose brake holds new comments now, with when it ends, by article id.
+    public func brakedArticles() async throws -> [(articleId: String, until: Date)] {
+        let millis = Timestamp.millis(now())
+        return try await bounded {
+            let rows = try await self.client.query(PostgresHotQueries.brakedArticles(at: millis), logger: self.logger)
+            var braked: [(articleId: String, until: Date)] = []
+            for try await (id, until) in rows.decode((String, Int64).self) { braked.append((id, Timestamp.date(until))) }
+            return braked.sorted { $0.articleId < $1.articleId }
+        }
+    }
+
+    private func count(_ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int {
+        let query = Self.queueQuery(filter, select: "count(*)::BIGINT", limit: nil, excluding: excluding, ordered: false)
+        return Int(try await Self.first(db.query(query, logger: logger), as: Int64.self) ?? 0)
     }
 
     public func queueItem(commentId: Int64) async throws -> QueueItem? {
@@ -84,21 +125,35 @@ extension PostgresStore {
 
     /// The ids of a queue in its order, at most `filter.limit`; a text search runs its pattern on
     /// each candidate the indexed filters leave, as on SQLite.
-    private func queueIds(_ db: PostgresConnection, _ filter: QueueFilter, now millis: Int64) async throws -> [Int64] {
+    /// The ids of a queue in its order, at most `limit` (nil: all), leaving out `excluding`; a text
+    /// search runs its pattern on each candidate the indexed filters leave, as on SQLite, and names
+    /// the comments it could not decide within its match budget.
+    private func queueIds(
+        _ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>, limit: Int?
+    ) async throws -> (ids: [Int64], overBudget: [Int64]) {
         guard let text = filter.text else {
-            let rows = try await db.query(Self.queueQuery(filter, select: "comments.id", limit: filter.limit), logger: logger)
+            let rows = try await db.query(Self.queueQuery(filter, select: "comments.id", limit: limit, excluding: excluding), logger: logger)
             var ids: [Int64] = []
             for try await id in rows.decode(Int64.self) { ids.append(id) }
-            return ids
+            return (ids, [])
         }
-        let rows = try await db.query(Self.queueQuery(filter, select: "comments.id, comments.body", limit: nil), logger: logger)
+        let rows = try await db.query(
+            Self.queueQuery(filter, select: "comments.id, comments.body", limit: nil, excluding: excluding), logger: logger)
         let scratch = text.makeScratch()
         let normalizer = TextNormalizer()
         var ids: [Int64] = []
-        for try await (id, body) in rows.decode((Int64, String).self) where ids.count < filter.limit {
-            if case .match = text.matches(body, scratch: scratch, normalizer: normalizer) { ids.append(id) }
+        var overBudget: [Int64] = []
+        // The whole result is read even past `limit`: a connection goes back to the pool only
+        // once its rows are consumed.
+        for try await (id, body) in rows.decode((Int64, String).self) {
+            guard limit.map({ ids.count < $0 }) ?? true else { continue }
+            switch text.matches(body, scratch: scratch, normalizer: normalizer) {
+            case .match: ids.append(id)
+            case .overBudget: overBudget.append(id)
+            case .noMatch: break
+            }
         }
-        return ids
+        return (ids, overBudget)
     }
 
     /// A queue's selection, in the same terms as the SQLite store's, on PostgreSQL's indexes.
@@ -106,7 +161,7 @@ extension PostgresStore {
     /// - Parameter unclaimedFor: leave out comments another moderator than this one holds a claim on at `millis`.
     static func queueQuery(
         _ filter: QueueFilter, select: String, limit: Int?, unclaimedFor moderator: String? = nil, at millis: Int64 = 0,
-        ordered: Bool = true
+        excluding: Set<Int64> = [], ordered: Bool = true
     ) -> PostgresQuery {
         var binds = PostgresBindings()
         func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -135,6 +190,7 @@ extension PostgresStore {
                     AND claims.expires_at > \(bound(millis)))
                 """)
         }
+        if !excluding.isEmpty { conditions.append("comments.id <> ALL(\(bound(excluding.sorted())))") }
         let id = filter.kind == .rejected ? "comments.id DESC" : "comments.id"
         var sql = "SELECT \(select) FROM comments WHERE " + conditions.joined(separator: " AND ")
         if ordered { sql += filter.byScore ? " ORDER BY comments.score DESC, \(id)" : " ORDER BY \(id)" }

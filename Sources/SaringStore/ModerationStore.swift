@@ -8,6 +8,13 @@ import SaringCore
 public protocol ModerationStore: CommentStore {
     /// The first `filter.limit` comments of a queue, in its order (see ``SaringStore/queue(_:)``).
     func queue(_ filter: QueueFilter) async throws -> [QueueItem]
+    /// A queue's first `filter.limit` items, how many it holds leaving out `excluding`, and the
+    /// comments a text search could not decide within its match budget (see ``SaringStore/search(_:excluding:)``).
+    func search(_ filter: QueueFilter, excluding: Set<Int64>) async throws -> QueueSearch
+    /// How many comments each queue holds, within the filter's article, author, age and text.
+    func queueSummary(_ filter: QueueFilter) async throws -> [QueueKind: Int]
+    /// Articles whose brake holds new comments now, with when it ends, by article id.
+    func brakedArticles() async throws -> [(articleId: String, until: Date)]
     /// Everything about one comment for a moderator, or nil.
     func queueItem(commentId: Int64) async throws -> QueueItem?
     /// The hits recorded for a comment, across its policy decisions, oldest first.

@@ -328,6 +328,23 @@ struct PostgresCLITests {
                 let posted = try await node.client.json("POST", "/v1/articles/berita-cli/comments", body)
                 ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
             }
+            let listed = try await CLI.running(["queue", "--db", url], in: folder)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.stdout.hasPrefix("pending queue: 4 comments"), "\(listed.stdout)")
+            #expect(listed.stdout.contains("kasar.tahan"), "\(listed.stdout)")
+            let lines = try await CLI.running(["queue", "--json", "--limit", "2", "--text", "anjir", "--db", url], in: folder)
+            #expect(lines.status == 0, "\(lines.stderr)")
+            let listedIds = lines.stdout.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? Int
+            }
+            #expect(listedIds == Array(ids.prefix(2)), "\(lines.stdout)")
+            let summary = try await CLI.running(["queue", "--summary", "--json", "--db", url], in: folder)
+            #expect(summary.status == 0, "\(summary.stderr)")
+            let counts = try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Int]
+            #expect(counts == ["pending": 4, "flagged": 0, "reported": 0, "rejected": 0], "\(summary.stdout)")
+            let noArticle = try await CLI.running(["queue", "--article", "tidak-ada", "--db", url], in: folder)
+            #expect(noArticle.status == 1)
+            #expect(noArticle.stderr.contains("no article tidak-ada"), "\(noArticle.stderr)")
             let show = try await CLI.running(["show", String(ids[0]), "--db", url], in: folder)
             #expect(show.status == 0, "\(show.stderr)")
             #expect(show.stdout.contains("kasar.tahan"), "\(show.stdout)")
@@ -379,9 +396,9 @@ struct PostgresCLITests {
     @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() async throws {
         let folder = try CLI.temporaryFolder()
         let url = "postgresql://saring@127.0.0.1:5/saring"
-        let queue = try await CLI.running(["queue", "--db", url], in: folder)
-        #expect(queue.status == 1)
-        #expect(queue.stderr.contains("runs on SQLite only so far"), "\(queue.stderr)")
+        let export = try await CLI.running(["export", "--db", url], in: folder)
+        #expect(export.status == 1)
+        #expect(export.stderr.contains("runs on SQLite only so far"), "\(export.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let bad = try await CLI.running(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
         #expect(bad.status == 1)

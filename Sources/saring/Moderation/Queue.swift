@@ -31,14 +31,16 @@ extension Saring {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { try await list($0) }
+        }
+
+        private func list(_ store: any ModerationStore) async throws {
             try await queue.checkArticle(in: store)
             try await search.checkAuthor(in: store)
             let now = Date()
             let filter = search.applied(to: queue.filter(limit: limit, byScore: sort == "score", now: now))
             if summary { return try await printSummary(store, filter) }
-            let found = try await store.search(filter)
+            let found = try await store.search(filter, excluding: [])
             if let warning = SearchOptions.overBudgetWarning(found.overBudget) { TerminalText.printWarning(warning) }
             if json {
                 for item in found.items { print(try QueueItemJSON(item).jsonLine()) }
@@ -54,7 +56,7 @@ extension Saring {
         }
 
         /// `--summary`: one line per queue, or one JSON object.
-        private func printSummary(_ store: SaringStore, _ filter: QueueFilter) async throws {
+        private func printSummary(_ store: any ModerationStore, _ filter: QueueFilter) async throws {
             let counts = try await store.queueSummary(filter)
             if json {
                 print(try counts.reduce(into: [String: Int]()) { $0[$1.key.rawValue] = $1.value }.jsonLine())

@@ -31,7 +31,7 @@ struct QueueOptions: ParsableArguments {
 
     /// Refuses an `--article` the database has never heard of: an empty queue would look like
     /// "nothing to do" when the id is mistyped.
-    func checkArticle(in store: SaringStore) async throws {
+    func checkArticle(in store: any CommentStore) async throws {
         guard let article, try await store.article(id: article) == nil else { return }
         throw CLIError("no article \(article): nobody has commented on it and the CMS has not described it")
     }

@@ -31,7 +31,7 @@ struct SearchOptions: ParsableArguments {
     }
 
     /// Refuses an `--author` the database does not know, rather than show an empty queue.
-    func checkAuthor(in store: SaringStore) async throws {
+    func checkAuthor(in store: any ModerationStore) async throws {
         guard let author, try await store.author(AuthorIdentity(moderatorInput: author)) == nil else { return }
         throw CLIError("no author \(AuthorIdentity(moderatorInput: author).key) (authors are identified by e-mail when they gave one, else by name)")
     }

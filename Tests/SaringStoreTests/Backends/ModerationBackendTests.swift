@@ -69,6 +69,48 @@ struct ModerationBackendTests {
         }
     }
 
+    /// What `saring queue` and `saring review` count: what is left of a queue without the comments
+    /// a moderator skipped, a text search that names what it could not decide, each queue's
+    /// count, and the articles braked now.
+    @Test(arguments: StoreBackend.allCases)
+    func aSearchCountsWhatIsLeftAndTheSummaryCountsEachQueue(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 6)
+            var styled = Fixture.draft(50)
+            styled.body = "Main di 𝗦𝗟𝗢𝗧 𝗚𝗔𝗖𝗢𝗥 sekarang, pasti menang"
+            let spam = try await store.submit(styled, verdict: Fixture.verdict(styled, .pending))
+            var costly = Fixture.draft(51)
+            costly.body = String(repeating: "a", count: 40) + "!"
+            let overBudget = try await store.submit(costly, verdict: Fixture.verdict(costly, .pending))
+
+            let left = try await store.search(QueueFilter(kind: .pending, limit: 2), excluding: [ids[0], ids[2]])
+            #expect(left.items.map(\.comment.id) == [ids[1], ids[3]])
+            #expect(left.total == 6)
+            #expect(left.overBudget.isEmpty)
+            let found = try await store.search(QueueFilter(kind: .pending, text: try TextSearch(#"slot\s*gacor"#)), excluding: [])
+            #expect(found.items.map(\.comment.id) == [spam.id])
+            #expect(found.total == 1)
+            let costlySearch = try await store.search(QueueFilter(kind: .pending, text: try TextSearch("^(a+)+$")), excluding: [])
+            #expect(costlySearch.items.isEmpty)
+            #expect(costlySearch.overBudget == [overBudget.id])
+
+            _ = try await store.decide(ids[1], .reject, by: "dewi", reason: "kasar", override: false, expectedLastDecision: nil)
+            #expect(try await store.queueSummary(QueueFilter(kind: .pending)) == [.pending: 7, .flagged: 0, .reported: 0, .rejected: 1])
+            let onArticle = ids.enumerated().filter { $0.offset % 3 == 2 }.count
+            #expect(try await store.queueSummary(QueueFilter(kind: .pending, articleId: "berita-2"))[.pending] == onArticle)
+            let texts = try await store.queueSummary(QueueFilter(kind: .pending, text: try TextSearch("gacor")))
+            #expect(texts == [.pending: 1, .flagged: 0, .reported: 0, .rejected: 0])
+
+            #expect(try await store.brakedArticles().isEmpty)
+            let until = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 600).rounded())
+            try await store.engageBrake(articleId: "berita-2", until: until)
+            try await store.engageBrake(articleId: "berita-1", until: Date().addingTimeInterval(-60))
+            let braked = try await store.brakedArticles()
+            #expect(braked.map(\.articleId) == ["berita-2"])
+            #expect(braked.first?.until == until)
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func aDecisionPublishesOrRejectsAndRepeatingItChangesNothing(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -80,6 +80,16 @@ struct PostgresQueryPlanTests {
         ("ban recent addresses", PostgresHotQueries.banRecentAddresses(of: 18, at: 5, until: 10)),
         ("published article", PostgresHotQueries.publishedArticle(of: 4_321)),
         ("lift address bans", PostgresHotQueries.liftAddressBans(of: 18)),
+        ("braked articles", PostgresHotQueries.brakedArticles(at: 5)),
+        ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
+        (
+            "queue count: pending without the skipped",
+            PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, excluding: [5, 25, 45], ordered: false)
+        ),
+        (
+            "queue count: pending of an article",
+            PostgresStore.queueQuery(QueueFilter(kind: .pending, articleId: "berita-17"), select: "count(*)::BIGINT", limit: nil, ordered: false)
+        ),
     ] + queues.map { name, filter in ("queue: \(name)", PostgresStore.queueQuery(filter, select: "comments.id", limit: 51)) }
         + QueueKind.allCases.map { ("queue depth: \($0)", PostgresStore.queueDepthQuery($0, cap: 10_000)) }
 
@@ -98,7 +108,14 @@ struct PostgresQueryPlanTests {
         "pending of an author": "comments_by_author",
         "ban recent addresses": "comments_by_author",
         "lift address bans": "banned_clients_by_author",
+        "braked articles": "articles_braked",
     ]
+
+    /// Queries held to their index only once the table has statistics: without them the planner
+    /// takes a third of the rows to pass a range condition (here: a third of all articles braked,
+    /// when 2% are) and rightly reads a small table whole. Autovacuum analyzes a table as it grows,
+    /// and these run per moderator's command, not per request.
+    static let plannedWithStatisticsOnly: Set<String> = ["braked articles"]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
     static let queues: [(String, QueueFilter)] = {
@@ -127,7 +144,7 @@ struct PostgresQueryPlanTests {
             try PostgresScratch.psql(url, Self.seed)
             for analyzed in [false, true] {
                 if analyzed { try PostgresScratch.psql(url, "ANALYZE") }
-                for (name, query) in Self.queries {
+                for (name, query) in Self.queries where analyzed || !Self.plannedWithStatisticsOnly.contains(name) {
                     let plan = try await Self.explain(store, query)
                     #expect(!plan.contains("Seq Scan"), "\(name) (\(analyzed ? "after" : "before") ANALYZE) scans a table:\n\(plan)")
                     #expect(plan.contains("Index"), "\(name): \(plan)")
