@@ -12,25 +12,11 @@ extension Policy: CommentJudge {
             guard let value = value(of: field, in: draft), !value.isEmpty else { continue }
             let text = FieldText(value, normalizer: normalizer)
             let candidates = candidates(for: field, in: text)
-            for (index, rule) in rules.enumerated() where candidates[index] {
-                switch rule.run(on: text, scratch: scratch, branches: candidates.branches(of: index)) {
-                case .matched(let ranges):
-                    guard !ranges.isEmpty else { continue }
-                    let description = rule.description(of: ranges, in: text)
-                    for range in ranges {
-                        var found = hit(rule, field: field, span: text.originalScalarRange(range, target: rule.spec.target))
-                        found.description = description
-                        hits.append(found)
-                    }
-                case .limitExceeded, .failed:
-                    // Too costly (or broken) to decide: a person looks at it instead.
-                    var limitHit = hit(rule, field: field, span: nil)
-                    limitHit.action = .hold
-                    limitHit.score = 0
-                    hits.append(limitHit)
-                    if !rule.spec.shadow {
-                        limitReasons.append("\(rule.spec.id): match limit exceeded on \(field.rawValue); held for review")
-                    }
+            // Rules are read in place: a copy of each (its spec, patterns and literals) per
+            // comment cost more in reference counting than most rules cost to run.
+            rules.withUnsafeBufferPointer { rules in
+                for index in rules.indices where candidates[index] {
+                    judge(rules[index], index, field, text, candidates, scratch, &hits, &limitReasons)
                 }
             }
         }
@@ -38,6 +24,32 @@ extension Policy: CommentJudge {
         var verdict = decide(draft, hits: hits, limitReasons: limitReasons)
         verdict.firstCommentsReviewed = settings.premoderateFirstComments
         return verdict
+    }
+
+    /// Runs one rule on one field and records what it found.
+    private func judge(
+        _ rule: CompiledRule, _ index: Int, _ field: RuleField, _ text: FieldText, _ candidates: RuleCandidates,
+        _ scratch: MatchScratch, _ hits: inout [RuleHit], _ limitReasons: inout [String]
+    ) {
+        switch rule.run(on: text, scratch: scratch, branches: candidates.branches(of: index)) {
+        case .matched(let ranges):
+            guard !ranges.isEmpty else { return }
+            let description = rule.description(of: ranges, in: text)
+            for range in ranges {
+                var found = hit(rule, field: field, span: text.originalScalarRange(range, target: rule.spec.target))
+                found.description = description
+                hits.append(found)
+            }
+        case .limitExceeded, .failed:
+            // Too costly (or broken) to decide: a person looks at it instead.
+            var limitHit = hit(rule, field: field, span: nil)
+            limitHit.action = .hold
+            limitHit.score = 0
+            hits.append(limitHit)
+            if !rule.spec.shadow {
+                limitReasons.append("\(rule.spec.id): match limit exceeded on \(field.rawValue); held for review")
+            }
+        }
     }
 
     private func value(of field: RuleField, in draft: CommentDraft) -> String? {
@@ -60,7 +72,7 @@ extension Policy: CommentJudge {
                 lowered.withUTF8 { rawPrefilter.mark($0, into: &units) }
             }
         }
-        for (index, rule) in rules.enumerated() where !rule.spec.fields.contains(field) {
+        for (index, fields) in ruleFields.enumerated() where fields & field.bit == 0 {
             for unit in unitStarts[index]..<unitStarts[index + 1] { units[unit] = false }
         }
         return RuleCandidates(units: units, starts: unitStarts)

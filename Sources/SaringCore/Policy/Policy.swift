@@ -13,6 +13,9 @@ public struct Policy: Sendable {
     /// Where each rule's prefilter units (its branches, or itself) start among the prefilters'
     /// entries; one more at the end.
     let unitStarts: [Int]
+    /// The fields each rule looks at, one bit per field (``RuleField/bit``), apart from the rules:
+    /// read per field of every comment.
+    let ruleFields: [UInt8]
     /// Off only to measure what the prefilter saves (benchmarks).
     var usesPrefilter = true
 
@@ -30,6 +33,7 @@ public struct Policy: Sendable {
             starts.append(starts[starts.count - 1] + units.count)
         }
         unitStarts = starts
+        ruleFields = rules.map { $0.spec.fields.reduce(0) { $0 | $1.bit } }
         normalizedPrefilter = LiteralPrefilter(normalizedUnits)
         rawPrefilter = LiteralPrefilter(rawUnits)
         // A link: a scheme or www., or a host name ending in a common top-level domain.

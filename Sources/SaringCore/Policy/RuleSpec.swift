@@ -37,6 +37,15 @@ public enum RuleField: String, Sendable, Codable, CaseIterable {
     case body
     case author
     case email
+
+    /// The field as one bit of a set of fields.
+    var bit: UInt8 {
+        switch self {
+        case .body: 1
+        case .author: 2
+        case .email: 4
+        }
+    }
 }
 
 /// A rule as written in a policy file, before its pattern is compiled.
