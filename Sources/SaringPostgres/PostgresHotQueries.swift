@@ -187,6 +187,59 @@ enum PostgresHotQueries {
         "DELETE FROM claims WHERE moderator = \(moderator) AND comment_id = \(commentId)"
     }
 
+    /// A claim taken, or renewed by its holder, unless another moderator holds it unexpired;
+    /// returns the holder when it was taken.
+    static func takeClaim(_ commentId: Int64, by moderator: String, at millis: Int64, until expires: Int64) -> PostgresQuery {
+        """
+        INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (\(commentId), \(moderator), \(millis), \(expires))
+        ON CONFLICT (comment_id) DO UPDATE SET moderator = excluded.moderator, claimed_at = excluded.claimed_at,
+            expires_at = excluded.expires_at
+        WHERE claims.moderator = excluded.moderator OR claims.expires_at <= \(millis)
+        RETURNING moderator
+        """
+    }
+
+    /// A moderator's unexpired claims extended (the review screen, while it is open).
+    static func renewClaims(of moderator: String, at millis: Int64, until expires: Int64) -> PostgresQuery {
+        "UPDATE claims SET expires_at = \(expires) WHERE moderator = \(moderator) AND expires_at > \(millis)"
+    }
+
+    /// A comment's whole thread, from its first comment down, in reading order (each reply after
+    /// its parent, replies oldest first), at most `limit`; 50 levels up and down at most.
+    static func thread(of commentId: Int64, limit: Int64) -> PostgresQuery {
+        // Each level carries its comments' columns, read as the replies are found through
+        // comments_by_parent: joined to the comments afterwards, the planner (before statistics)
+        // would hash the whole table.
+        """
+        WITH RECURSIVE up(id, parent_id, hops) AS (
+            SELECT id, parent_id, 0 FROM comments WHERE id = \(commentId)
+            UNION ALL
+            SELECT c.id, c.parent_id, up.hops + 1 FROM comments c JOIN up ON c.id = up.parent_id WHERE up.hops < 50
+        ), thread AS (
+            SELECT 0 AS depth, lpad(c.id::TEXT, 19, '0') AS path, c.id, c.article_id, c.parent_id, c.author_name, c.author_id,
+                   c.body, c.published_body, c.status, c.flagged, c.score, c.created_at, c.client_hash, c.campaign_id
+            FROM comments c WHERE c.id = (SELECT id FROM up ORDER BY hops DESC LIMIT 1)
+            UNION ALL
+            SELECT thread.depth + 1, thread.path || '/' || lpad(c.id::TEXT, 19, '0'), c.id, c.article_id, c.parent_id, c.author_name,
+                   c.author_id, c.body, c.published_body, c.status, c.flagged, c.score, c.created_at, c.client_hash, c.campaign_id
+            FROM comments c JOIN thread ON c.parent_id = thread.id
+            WHERE c.parent_id IS NOT NULL AND thread.depth < 50
+        )
+        SELECT id, article_id, parent_id, author_name, (SELECT email FROM authors WHERE authors.id = thread.author_id), body,
+               published_body, status, flagged, score, created_at, client_hash, campaign_id, depth::BIGINT
+        FROM thread ORDER BY path LIMIT \(limit)
+        """
+    }
+
+    /// An author's newest comments in any status, newest first.
+    static func authorRecent(_ identity: String, limit: Int64) -> PostgresQuery {
+        """
+        SELECT \(unescaped: queueCommentColumns) FROM comments
+        WHERE comments.author_id = (SELECT id FROM authors WHERE identity = \(identity))
+        ORDER BY comments.id DESC LIMIT \(limit)
+        """
+    }
+
     static func releaseClaims(of moderator: String) -> PostgresQuery {
         "DELETE FROM claims WHERE moderator = \(moderator)"
     }

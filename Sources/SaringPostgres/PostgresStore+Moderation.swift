@@ -87,14 +87,7 @@ extension PostgresStore: ModerationStore {
             else { return nil }
             // Taken over only when it is this moderator's own claim, or one that has run out.
             let holder = try await Self.first(
-                db.query(
-                    """
-                    INSERT INTO claims (comment_id, moderator, claimed_at, expires_at) VALUES (\(commentId), \(moderator), \(millis), \(expires))
-                    ON CONFLICT (comment_id) DO UPDATE SET moderator = excluded.moderator, claimed_at = excluded.claimed_at,
-                        expires_at = excluded.expires_at
-                    WHERE claims.moderator = excluded.moderator OR claims.expires_at <= \(millis)
-                    RETURNING moderator
-                    """, logger: logger), as: String.self)
+                db.query(PostgresHotQueries.takeClaim(commentId, by: moderator, at: millis, until: expires), logger: logger), as: String.self)
             guard holder != nil else { return nil }
             return try await Self.queueItem(db, commentId: commentId, now: millis, logger: logger)
         }

@@ -57,6 +57,17 @@ extension PostgresStore {
         }
     }
 
+    /// How many comments a queue holds, leaving out `excluding` (a text search counts its matches).
+    public func queueCount(_ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int {
+        try await bounded {
+            try await self.client.withConnection { db in
+                filter.text == nil
+                    ? try await self.count(db, filter, excluding: excluding)
+                    : try await self.queueIds(db, filter, excluding: excluding, limit: nil).ids.count
+            }
+        }
+    }
+
     private func count(_ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int {
         let query = Self.queueQuery(filter, select: "count(*)::BIGINT", limit: nil, excluding: excluding, ordered: false)
         return Int(try await Self.first(db.query(query, logger: logger), as: Int64.self) ?? 0)
@@ -128,17 +139,21 @@ extension PostgresStore {
     /// The ids of a queue in its order, at most `limit` (nil: all), leaving out `excluding`; a text
     /// search runs its pattern on each candidate the indexed filters leave, as on SQLite, and names
     /// the comments it could not decide within its match budget.
-    private func queueIds(
-        _ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>, limit: Int?
+    func queueIds(
+        _ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>, limit: Int?, unclaimedFor moderator: String? = nil,
+        at millis: Int64 = 0
     ) async throws -> (ids: [Int64], overBudget: [Int64]) {
         guard let text = filter.text else {
-            let rows = try await db.query(Self.queueQuery(filter, select: "comments.id", limit: limit, excluding: excluding), logger: logger)
+            let query = Self.queueQuery(filter, select: "comments.id", limit: limit, unclaimedFor: moderator, at: millis, excluding: excluding)
+            let rows = try await db.query(query, logger: logger)
             var ids: [Int64] = []
             for try await id in rows.decode(Int64.self) { ids.append(id) }
             return (ids, [])
         }
         let rows = try await db.query(
-            Self.queueQuery(filter, select: "comments.id, comments.body", limit: nil, excluding: excluding), logger: logger)
+            Self.queueQuery(
+                filter, select: "comments.id, comments.body", limit: nil, unclaimedFor: moderator, at: millis, excluding: excluding),
+            logger: logger)
         let scratch = text.makeScratch()
         let normalizer = TextNormalizer()
         var ids: [Int64] = []
@@ -161,7 +176,7 @@ extension PostgresStore {
     /// - Parameter unclaimedFor: leave out comments another moderator than this one holds a claim on at `millis`.
     static func queueQuery(
         _ filter: QueueFilter, select: String, limit: Int?, unclaimedFor moderator: String? = nil, at millis: Int64 = 0,
-        excluding: Set<Int64> = [], ordered: Bool = true
+        excluding: Set<Int64> = [], only commentId: Int64? = nil, ordered: Bool = true
     ) -> PostgresQuery {
         var binds = PostgresBindings()
         func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
@@ -190,6 +205,7 @@ extension PostgresStore {
                     AND claims.expires_at > \(bound(millis)))
                 """)
         }
+        if let commentId { conditions.append("comments.id = \(bound(commentId))") }
         if !excluding.isEmpty { conditions.append("comments.id <> ALL(\(bound(excluding.sorted())))") }
         let id = filter.kind == .rejected ? "comments.id DESC" : "comments.id"
         var sql = "SELECT \(select) FROM comments WHERE " + conditions.joined(separator: " AND ")

@@ -15,6 +15,17 @@ public protocol ModerationStore: CommentStore {
     func queueSummary(_ filter: QueueFilter) async throws -> [QueueKind: Int]
     /// Articles whose brake holds new comments now, with when it ends, by article id.
     func brakedArticles() async throws -> [(articleId: String, until: Date)]
+    /// How many comments a queue holds, leaving out `excluding` (the ones a moderator skipped).
+    func queueCount(_ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int
+    /// Claims the first comment of a queue that no other moderator holds, leaving out `skipping`
+    /// (see ``SaringStore/claimNext(moderator:filter:lease:skipping:)``).
+    func claimNext(moderator: String, filter: QueueFilter, lease: Duration, skipping: Set<Int64>) async throws -> QueueItem?
+    /// Extends every unexpired claim of `moderator` by a lease from now (the review screen, while open).
+    func renewClaims(moderator: String, lease: Duration) async throws
+    /// The thread a comment belongs to, from its first comment down, with depths, at most `limit`.
+    func thread(of commentId: Int64, limit: Int) async throws -> [ThreadEntry]
+    /// An author's newest comments in any status, newest first.
+    func recentComments(ofAuthor identity: String, limit: Int) async throws -> [Comment]
     /// Everything about one comment for a moderator, or nil.
     func queueItem(commentId: Int64) async throws -> QueueItem?
     /// The hits recorded for a comment, across its policy decisions, oldest first.

@@ -374,6 +374,50 @@ struct PostgresCLITests {
         }
     }
 
+    /// `saring review` on a PostgreSQL URL in a pseudo-terminal, beside a running node: two
+    /// moderators get different comments, a decision is the server's at once, and quitting
+    /// releases the claim for the next moderator.
+    @Test func reviewRunsOnAPostgreSQLDatabase() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
+            try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
+            let node = try await SeveralNodesTests.node(folder, url)
+            defer { node.stop() }
+            var ids: [Int64] = []
+            for n in 0..<2 {
+                var body = Readers.body(400 + n)
+                body["body"] = "\(body["body"] as? String ?? "") anjir"
+                let posted = try await node.client.json("POST", "/v1/articles/berita-review/comments", body)
+                ids.append(Int64(try #require(try posted.json()["id"] as? Int, "\(posted.text)")))
+            }
+            let ana = try PseudoTerminal(["review", "--db", url, "--as", "ana"])
+            let bob = try PseudoTerminal(["review", "--db", url, "--as", "bob"])
+            let isShowingAComment: (ScreenEmulator) -> Bool = { screen in ids.contains { screen.text.contains(showing($0)) } }
+            try ana.waitUntil("ana to show a comment", isShowingAComment)
+            try bob.waitUntil("bob to show a comment", isShowingAComment)
+            let anaSees = ids.filter { ana.text.contains(showing($0)) }
+            let bobSees = ids.filter { bob.text.contains(showing($0)) }
+            #expect(anaSees.count == 1 && bobSees.count == 1)
+            #expect(Set(anaSees + bobSees) == Set(ids))
+            #expect(ana.text.contains("kasar.tahan"), "\(ana.text)")
+
+            ana.send("a")
+            try ana.waitFor("approved #\(anaSees[0])")
+            ana.send("q")
+            bob.send("q")
+            #expect(try ana.waitForExit() == 0)
+            #expect(try bob.waitForExit() == 0)
+            let page = try await node.client.send("GET", "/v1/articles/berita-review/comments")
+            #expect((try page.json()["comments"] as? [[String: Any]])?.compactMap { ($0["id"] as? Int).map(Int64.init) } == anaSees)
+
+            let citra = try PseudoTerminal(["review", "--db", url, "--as", "citra"])
+            try citra.waitFor(showing(bobSees[0]))
+            citra.send("q")
+            #expect(try citra.waitForExit() == 0)
+        }
+    }
+
     @Test func migrateAppliesThePostgreSQLMigrationsOnceAndListsThem() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()

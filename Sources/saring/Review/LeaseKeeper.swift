@@ -4,7 +4,7 @@ import SaringStore
 /// store call in the screen's loop never lets a claim lapse. When the process dies, renewals stop
 /// and the claim expires after one lease.
 struct LeaseKeeper {
-    let store: SaringStore
+    let store: any ModerationStore
     let moderator: String
     let lease: Duration
 

@@ -33,12 +33,12 @@ extension Saring {
                     "saring review needs a terminal (its input and output must both be one): "
                         + "to list the queue use `saring queue`; to decide, `saring approve ID` or `saring reject ID`")
             }
-            let store = try database.openStore()
-            do {
-                try store.migrate()
-            } catch {
-                throw CLIError("\(database.resolvedPath): \(error)")
-            }
+            let place: String
+            if case .postgresql(let address) = try database.location() { place = "\(address)" } else { place = database.resolvedPath }
+            try await database.withModerationStore { try await review($0, at: place) }
+        }
+
+        private func review(_ store: any ModerationStore, at place: String) async throws {
             try await queue.checkArticle(in: store)
             try await search.checkAuthor(in: store)
             // Oldest first (the rejected queue newest first), so what waited longest is decided
@@ -53,7 +53,7 @@ extension Saring {
             let renewals = LeaseKeeper(store: store, moderator: moderator.resolvedName, lease: lease).start()
             let session = ReviewSession(
                 store: store, terminal: terminal, palette: .fromEnvironment(), moderator: moderator.resolvedName,
-                filter: filter, lease: lease, database: database.resolvedPath)
+                filter: filter, lease: lease, database: place)
             let signal = await session.run(events: events)
             renewals.cancel()
             events.stop()

@@ -46,7 +46,7 @@ extension ReviewSession {
             state.item = item
             state.mode = .browsing
             state.bodyScroll = 0
-            state.remaining = (try? await store.queueCount(filter)) ?? state.remaining
+            state.remaining = (try? await store.queueCount(filter, excluding: [])) ?? state.remaining
             shownAt = .now
             return
         }

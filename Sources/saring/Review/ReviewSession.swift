@@ -5,7 +5,7 @@ import SaringCore
 import SaringStore
 
 final class ReviewSession {
-    let store: SaringStore
+    let store: any ModerationStore
     let terminal: RawTerminal
     let palette: ScreenPalette
     let lease: Duration
@@ -30,7 +30,7 @@ final class ReviewSession {
     var filter: QueueFilter { state.filter }
 
     init(
-        store: SaringStore, terminal: RawTerminal, palette: ScreenPalette, moderator: String, filter: QueueFilter, lease: Duration,
+        store: any ModerationStore, terminal: RawTerminal, palette: ScreenPalette, moderator: String, filter: QueueFilter, lease: Duration,
         database: String
     ) {
         self.store = store
@@ -146,7 +146,7 @@ final class ReviewSession {
         var counts: [QueueKind: Int] = [:]
         for kind in QueueKind.allCases where kind != filter.kind && kind != .rejected {
             scope.kind = kind
-            counts[kind] = try await store.queueCount(scope)
+            counts[kind] = try await store.queueCount(scope, excluding: [])
         }
         state.counts = counts
     }

@@ -218,6 +218,63 @@ struct ModerationBackendTests {
         }
     }
 
+    /// What `saring review` asks of a store: the next unclaimed comment, claims kept alive while
+    /// the screen is open, a comment's thread and the author's newest comments.
+    @Test(arguments: StoreBackend.allCases)
+    func reviewersClaimTheNextCommentInTurnAndReadItsThreadAndItsAuthor(_ backend: StoreBackend) async throws {
+        let clock = Clock()
+        try await backend.withStore(now: { clock.now() }) { store in
+            let ids = try await Self.held(store, 5)
+            let first = try #require(try await store.claimNext(moderator: "dewi", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: []))
+            #expect(first.comment.id == ids[0])
+            #expect(first.claimedBy == "dewi")
+            let second = try #require(try await store.claimNext(moderator: "budi", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: []))
+            #expect(second.comment.id == ids[1])
+            // Asking again gives dewi her own claim back; skipping it, the next free one.
+            #expect(try await store.claimNext(moderator: "dewi", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: [])?.comment.id == ids[0])
+            #expect(try await store.claimNext(moderator: "dewi", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: [ids[0]])?.comment.id == ids[2])
+            #expect(try await store.queueCount(QueueFilter(kind: .pending), excluding: [ids[0], ids[2]]) == 3)
+            // Held on berita-1: 0, 1, 3, 4; with a text search too, the first free one is 3.
+            var onArticle = QueueFilter(kind: .pending, articleId: "berita-1")
+            onArticle.text = try TextSearch(".")
+            #expect(try await store.claimNext(moderator: "agus", filter: onArticle, lease: .seconds(30), skipping: [])?.comment.id == ids[3])
+            // A decided comment is not offered; nothing is left for a moderator once others hold the rest.
+            _ = try await store.decide(ids[3], .approve, by: "agus", reason: nil, override: false, expectedLastDecision: nil)
+            #expect(try await store.claimNext(moderator: "sari", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: [])?.comment.id == ids[4])
+            #expect(try await store.claimNext(moderator: "tono", filter: QueueFilter(kind: .pending), lease: .seconds(30), skipping: []) == nil)
+
+            // Renewed, budi's claim outlives its first lease; not renewed, dewi's runs out.
+            clock.advance(seconds: 20)
+            try await store.renewClaims(moderator: "budi", lease: .seconds(30))
+            clock.advance(seconds: 20)
+            #expect(try await store.queueItem(commentId: ids[1])?.claimedBy == "budi")
+            #expect(try await store.queueItem(commentId: ids[0])?.claimedBy == nil)
+            try await store.renewClaims(moderator: "dewi", lease: .seconds(30))
+            #expect(try await store.queueItem(commentId: ids[0])?.claimedBy == nil)
+
+            // A thread: the first comment, its replies in order, a reply to a reply under it.
+            let root = Fixture.draft(20, article: "berita-9")
+            let top = try await store.submit(root, verdict: Fixture.verdict(root))
+            let reply = Fixture.draft(21, article: "berita-9", parent: top.id)
+            let answer = try await store.submit(reply, verdict: Fixture.verdict(reply))
+            let deeper = Fixture.draft(22, article: "berita-9", parent: answer.id)
+            let deep = try await store.submit(deeper, verdict: Fixture.verdict(deeper, .pending))
+            let later = Fixture.draft(23, article: "berita-9", parent: top.id)
+            let other = try await store.submit(later, verdict: Fixture.verdict(later))
+            let thread = try await store.thread(of: deep.id, limit: 50)
+            #expect(thread.map(\.comment.id) == [top.id, answer.id, deep.id, other.id])
+            #expect(thread.map(\.depth) == [0, 1, 2, 1])
+            #expect(thread.first?.comment.body == root.body)
+            #expect(try await store.thread(of: top.id, limit: 2).map(\.comment.id) == [top.id, answer.id])
+
+            // Readers.name(n % 6): drafts 2 and 20 are by one reader.
+            let author = Fixture.draft(2).authorIdentity.key
+            #expect(try await store.recentComments(ofAuthor: author, limit: 5).map(\.id) == [top.id, ids[2]])
+            #expect(try await store.recentComments(ofAuthor: author, limit: 1).map(\.id) == [top.id])
+            #expect(try await store.recentComments(ofAuthor: "name:tidak ada", limit: 5).isEmpty)
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func moderatorsClaimingOneCommentAtOnceNeverBothGetIt(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

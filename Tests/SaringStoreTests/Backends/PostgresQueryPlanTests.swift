@@ -81,6 +81,14 @@ struct PostgresQueryPlanTests {
         ("published article", PostgresHotQueries.publishedArticle(of: 4_321)),
         ("lift address bans", PostgresHotQueries.liftAddressBans(of: 18)),
         ("braked articles", PostgresHotQueries.brakedArticles(at: 5)),
+        (
+            "next unclaimed of a queue",
+            PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "comments.id", limit: 20, unclaimedFor: "moderator 3", at: 5, excluding: [5, 25])
+        ),
+        ("still in its queue", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "comments.id", limit: nil, only: 4_322, ordered: false)),
+        ("renew claims", PostgresHotQueries.renewClaims(of: "moderator 123", at: 5, until: 10)),
+        ("thread", PostgresHotQueries.thread(of: 4_321, limit: 200)),
+        ("author's newest", PostgresHotQueries.authorRecent("name:pembaca 17", limit: 20)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -109,6 +117,9 @@ struct PostgresQueryPlanTests {
         "ban recent addresses": "comments_by_author",
         "lift address bans": "banned_clients_by_author",
         "braked articles": "articles_braked",
+        "renew claims": "claims_by_moderator",
+        "thread": "comments_by_parent",
+        "author's newest": "comments_by_author",
     ]
 
     /// Queries held to their index only once the table has statistics: without them the planner
