@@ -1,0 +1,43 @@
+import Testing
+
+@testable import SaringCore
+
+@Suite("The literal prefilter")
+struct LiteralPrefilterTests {
+    /// What the prefilter must answer, written the slow way: a rule is a candidate when any of its
+    /// literals occurs in the text (digits and non-ASCII as the extractor names them).
+    static func expected(_ sets: [[String]?], _ text: String) -> [Bool] {
+        sets.map { set in
+            guard let set else { return true }
+            return set.contains { literal in
+                if literal == LiteralExtractor.digit { return text.utf8.contains { $0 &- 0x30 < 10 } }
+                if literal == LiteralExtractor.nonASCII { return text.utf8.contains { $0 >= 0x80 } }
+                return text.utf8.firstRange(of: literal.utf8) != nil
+            }
+        }
+    }
+
+    @Test func aRuleIsACandidateExactlyWhenOneOfItsLiteralsOccurs() {
+        // Shared trigrams (sla/slo/slot), a literal that is a prefix of another, two- and
+        // one-byte literals, digits, non-ASCII, a rule without literals and one of another prefilter.
+        let sets: [[String]?] = [
+            ["slot", "slotgacor"], ["slank", "sla"], ["gacor", "maxwin"], ["wd", "jp"], ["["], [LiteralExtractor.digit],
+            [LiteralExtractor.nonASCII], nil, [], ["judi online", "bandar"], ["ang"], ["kontol", "kntl", "kon"],
+        ]
+        let prefilter = LiteralPrefilter(sets)
+        let texts = [
+            "", "s", "sl", "slo", "slot", "main slot gacor hari ini", "slotgacor88", "slankers", "sl ot", "gaco r",
+            "bisa wd 50rb", "jp terus", "link [di bio]", "nomor 0812", "harga naik 😡", "judi onlinee", "bandarq",
+            "Pemerintah melarang judi online di daerah", "pulang kampung", "kon", "ko", "maxwi", "maxwin", "xxkontolxx",
+            "selamat pagi warga", "ɢacor", "tanggal 17", String(repeating: "sla", count: 50) + "t",
+        ]
+        for text in texts {
+            var candidates = [Bool](repeating: false, count: sets.count)
+            var copy = text
+            copy.withUTF8 { prefilter.mark($0, into: &candidates) }
+            var wanted = Self.expected(sets, text)
+            wanted[8] = false  // belongs to the other prefilter: never marked here
+            #expect(candidates == wanted, "\(text)")
+        }
+    }
+}
