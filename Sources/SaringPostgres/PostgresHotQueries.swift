@@ -1,4 +1,6 @@
 import PostgresNIO
+import SaringCore
+import SaringStore
 
 /// The PostgreSQL store's queries that run on every comment or page, by name, so the test of
 /// their plans (`PostgresQueryPlanTests`) checks the very text the store sends.
@@ -23,6 +25,59 @@ enum PostgresHotQueries {
     /// articles (once the table has statistics; see PostgresQueryPlanTests).
     static func brakedArticles(at millis: Int64) -> PostgresQuery {
         "SELECT id, brake_until FROM articles WHERE brake_until IS NOT NULL AND brake_until > \(millis) ORDER BY brake_until LIMIT 1000"
+    }
+
+    // Export (PostgresStore+Export), run by a person but pinned all the same: a chunk's cost must
+    // not grow with the table.
+
+    /// The first comment created at or after a time: where an export `--since` starts.
+    /// Left alone, the planner answers `min(id)` by walking the primary key from id 1 until a row
+    /// is new enough; fenced (`OFFSET 0`), it reads only the comments that new, by their index.
+    static func firstCommentSince(_ millis: Int64) -> PostgresQuery {
+        "SELECT min(id) FROM (SELECT id FROM comments WHERE created_at >= \(millis) ORDER BY created_at OFFSET 0) AS newer"
+    }
+
+    /// The next chunk of an export: every column of a line but the decisions, by id after `after`.
+    static func exportComments(_ filter: ExportFilter, after: Int64, limit: Int64) -> PostgresQuery {
+        var binds = PostgresBindings()
+        func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+        var conditions = ["c.id > \(bound(after))"]
+        if let articleId = filter.articleId { conditions.append("c.article_id = \(bound(articleId))") }
+        if let since = filter.since { conditions.append("c.created_at >= \(bound(Timestamp.millis(since)))") }
+        if !filter.statuses.isEmpty { conditions.append("c.status = ANY(\(bound(filter.statuses.map(\.rawValue))))") }
+        let sql = """
+            SELECT c.id, c.parent_id, c.article_id, a.title, a.url, a.section, a.is_open, a.premoderated,
+                   au.identity, au.name, au.email, au.standing, c.author_name, c.body, c.published_body, c.status,
+                   c.flagged, c.score, c.campaign_id, c.created_at, c.updated_at, c.text_erased_at
+            FROM comments c JOIN articles a ON a.id = c.article_id JOIN authors au ON au.id = c.author_id
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.id LIMIT \(bound(limit))
+            """
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    /// The decision histories of a chunk of comments whose ids lie close together (an export
+    /// without filters), by a range of decisions_by_comment; the list keeps out what lies between.
+    static func exportDecisions(from first: Int64, through last: Int64, of commentIds: [Int64]) -> PostgresQuery {
+        """
+        SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::TEXT, created_at, undoes, batch_id
+        FROM decisions WHERE comment_id BETWEEN \(first) AND \(last) AND comment_id = ANY(\(commentIds)) ORDER BY comment_id, id
+        """
+    }
+
+    /// One comment's decision history, for a chunk whose ids lie far apart (a filtered export).
+    static func exportDecisions(of commentId: Int64) -> PostgresQuery {
+        """
+        SELECT id, comment_id, actor_kind, decided_by, action, status, reasons::TEXT, created_at, undoes, batch_id
+        FROM decisions WHERE comment_id = \(commentId) ORDER BY id
+        """
+    }
+
+    /// A batch a decision belongs to.
+    static func exportBatch(_ id: Int64) -> PostgresQuery {
+        "SELECT id, kind, moderator, description, previous_standing, created_at, undone_at, undone_by FROM batches WHERE id = \(id)"
     }
 
     static func authorByIdentity(_ identity: String) -> PostgresQuery {

@@ -228,7 +228,7 @@ extension Saring {
                     throw CLIError("\(address): \(error)")
                 }
                 logger.notice(
-                    "PostgreSQL store \(address): the public and the moderators' HTTP API, saring review and the moderation commands run; policy history, rule timings, replay, export and retention are not on PostgreSQL yet"
+                    "PostgreSQL store \(address): the public and the moderators' HTTP API, saring review and the moderation commands run; policy history, rule timings, replay, import and retention are not on PostgreSQL yet"
                 )
                 stores = ServerStores(comments: store)
                 sqlite = nil

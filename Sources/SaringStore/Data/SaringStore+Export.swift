@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 import SaringCore
 
+/// A store `saring export` reads: SQLite and PostgreSQL write the same lines.
+public protocol ExportStore: Sendable {
+    /// Calls `each` with every comment the filter selects, in id order, from one consistent
+    /// snapshot, in bounded memory; returns how many.
+    @discardableResult
+    func export(_ filter: ExportFilter, each: (ExportRecord) throws -> Void) async throws -> Int
+}
+
+extension SaringStore: ExportStore {}
+
 extension SaringStore {
     /// Calls `each` with every comment the filter selects, in id order, inside one read
     /// transaction (a consistent snapshot while a server keeps writing). Rows are read one at a

@@ -58,6 +58,19 @@ struct CopyStoreCLITests {
             #expect(original.status == 0 && roundTripped.status == 0, "\(original.stderr)\(roundTripped.stderr)")
             #expect(!original.stdout.isEmpty)
             #expect(roundTripped.stdout == original.stdout)
+            // `saring export` on the PostgreSQL copy writes the very same lines, whole and filtered.
+            let article = try #require(
+                (try JSONSerialization.jsonObject(with: Data(original.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
+                    .flatMap { $0["article"] as? [String: Any] }?["id"] as? String)
+            for filter in [[], ["--status", "rejected,pending"], ["--article", article], ["--since", "3650d"], ["--since", "1s"]] {
+                let fromSQLite = try await CLI.running(["export", "--db", fixture.dbPath] + filter)
+                let fromPostgres = try await CLI.running(["export", "--db", url] + filter)
+                #expect(fromPostgres.status == 0, "\(filter): \(fromPostgres.stderr)")
+                #expect(fromPostgres.stdout == fromSQLite.stdout, "\(filter)")
+            }
+            let missing = try await CLI.running(["export", "--db", url, "--article", "tidak-ada"])
+            #expect(missing.status == 1)
+            #expect(missing.stderr.contains("no article tidak-ada"), "\(missing.stderr)")
             // New comments on PostgreSQL continue the ids past the copied ones.
             let next = Int(try PostgresScratch.psql(url, "SELECT nextval(pg_get_serial_sequence('comments', 'id'))").trimmingCharacters(in: .whitespacesAndNewlines))
             let highest = fixture.ids.values.max()!

@@ -275,6 +275,31 @@ struct ModerationBackendTests {
         }
     }
 
+    /// `saring export` reads in chunks: every comment comes once, in id order, with its history,
+    /// whether the chunk's ids lie close together or far apart.
+    @Test(arguments: StoreBackend.allCases)
+    func anExportWritesEveryCommentOnceWithItsHistoryAcrossChunks(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let ids = try await Self.held(store, 230)
+            for id in [ids[10], ids[200]] {
+                _ = try await store.decide(id, .reject, by: "dewi", reason: "kasar", override: false, expectedLastDecision: nil)
+            }
+            let exporter = try #require(store as? any ExportStore)
+            var all: [ExportRecord] = []
+            #expect(try await exporter.export(ExportFilter()) { all.append($0) } == 230)
+            #expect(all.map(\.id) == ids)
+            #expect(all.map(\.decisions.count) == ids.map { [ids[10], ids[200]].contains($0) ? 2 : 1 })
+            #expect(all[10].decisions.last?.by == "dewi" && all[10].decisions.last?.reasons == ["kasar"])
+            var onArticle: [Int64] = []
+            try await exporter.export(ExportFilter(articleId: "berita-2")) { onArticle.append($0.id) }
+            #expect(onArticle == ids.enumerated().filter { $0.offset % 3 == 2 }.map(\.element))
+            var rejected: [ExportRecord] = []
+            try await exporter.export(ExportFilter(statuses: [.rejected])) { rejected.append($0) }
+            #expect(rejected.map(\.id) == [ids[10], ids[200]])
+            #expect(rejected.map(\.decisions.count) == [2, 2])
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func moderatorsClaimingOneCommentAtOnceNeverBothGetIt(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in

@@ -89,6 +89,15 @@ struct PostgresQueryPlanTests {
         ("renew claims", PostgresHotQueries.renewClaims(of: "moderator 123", at: 5, until: 10)),
         ("thread", PostgresHotQueries.thread(of: 4_321, limit: 200)),
         ("author's newest", PostgresHotQueries.authorRecent("name:pembaca 17", limit: 20)),
+        ("export: first comment since", PostgresHotQueries.firstCommentSince(15_000)),
+        ("export: a chunk", PostgresHotQueries.exportComments(ExportFilter(), after: 10_000, limit: 100)),
+        (
+            "export: a chunk, filtered",
+            PostgresHotQueries.exportComments(ExportFilter(articleId: "berita-17", since: Date(timeIntervalSince1970: 1), statuses: [.rejected]), after: 10_000, limit: 100)
+        ),
+        ("export: decisions of a chunk", PostgresHotQueries.exportDecisions(from: 10_001, through: 10_100, of: Array(10_001...10_100))),
+        ("export: decisions of a comment", PostgresHotQueries.exportDecisions(of: 10_017)),
+        ("export: a batch", PostgresHotQueries.exportBatch(17)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -120,13 +129,16 @@ struct PostgresQueryPlanTests {
         "renew claims": "claims_by_moderator",
         "thread": "comments_by_parent",
         "author's newest": "comments_by_author",
+        "export: first comment since": "comments_by_created",
+        "export: decisions of a chunk": "decisions_by_comment",
+        "export: decisions of a comment": "decisions_by_comment",
     ]
 
     /// Queries held to their index only once the table has statistics: without them the planner
-    /// takes a third of the rows to pass a range condition (here: a third of all articles braked,
-    /// when 2% are) and rightly reads a small table whole. Autovacuum analyzes a table as it grows,
-    /// and these run per moderator's command, not per request.
-    static let plannedWithStatisticsOnly: Set<String> = ["braked articles"]
+    /// takes a third of the rows to pass a range condition (a third of all articles braked, when 2%
+    /// are; a third of the comments newer than `--since`) and rightly reads a small table whole.
+    /// Autovacuum analyzes a table as it grows, and these run per command, not per request.
+    static let plannedWithStatisticsOnly: Set<String> = ["braked articles", "export: first comment since"]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
     static let queues: [(String, QueueFilter)] = {
