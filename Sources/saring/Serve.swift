@@ -266,7 +266,8 @@ extension Saring {
             if let meter { services.append(meter) }
             if let feed = stores.comments as? any SharedCommentFeed {
                 // Campaign windows over every node's comments.
-                services.append(CampaignFeed(source: feed, campaigns: abuse.campaigns, metrics: metrics, logger: logger))
+                let brakes = CampaignFeed.Brakes(watch: abuse.brakes, settings: { holder.settings.abuse.brake }, store: stores.comments)
+                services.append(CampaignFeed(source: feed, campaigns: abuse.campaigns, metrics: metrics, logger: logger, brakes: brakes))
             }
             if let age = settings.eraseRejectedAfter, let sqlite {
                 services.append(RetentionPurger(store: sqlite, age: age, logger: logger))

@@ -166,6 +166,55 @@ struct SeveralNodesTests {
             + "dijamin aman dan terpercaya, hubungi admin di wa.me/6281234567\(n) sekarang juga sebelum kuota habis"
     }
 
+    /// A node's metrics listener (started with `--metrics-port 0`), once it says where it is.
+    static func metricsListener(of node: ServeProcess) async throws -> RawHTTP {
+        let port = try await offThePool { () throws -> Int in
+            try node.waitForOutput("/metrics")
+            let text = node.outputText
+            let range = try #require(text.range(of: "metrics on http://127.0.0.1:"))
+            return try #require(Int(text[range.upperBound...].prefix { $0.isNumber }))
+        }
+        return RawHTTP(port: port)
+    }
+
+    /// A flood on one article spread over two nodes by the load balancer — two comments through
+    /// each, the brake set at more than three within five minutes: each node alone sees two, but
+    /// reads the other's from the database, so the brake engages and the next comment is held,
+    /// whichever node it comes through.
+    @Test func aFloodSpreadOverTheNodesBrakesTheArticle() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(
+                ["judol.yaml": ServeProcessTests.rules, "settings.yaml": "article-brake:\n  max-comments: 3\n  window-minutes: 5\n  hold-minutes: 30\n"],
+                to: folder.appendingPathComponent("Policies"))
+            let arguments = ["--admin-token", Self.admin, "--no-rate-limits", "--metrics-port", "0"]
+            let one = try await Self.node(folder, url, arguments: arguments)
+            defer { one.stop() }
+            let two = try await Self.node(folder, url, arguments: arguments)
+            defer { two.stop() }
+            let metrics = [try await Self.metricsListener(of: one), try await Self.metricsListener(of: two)]
+            for n in 0..<4 {
+                let posted = try await (n % 2 == 0 ? one : two).client.json("POST", "/v1/articles/berita-banjir/comments", Self.body(500 + n))
+                #expect(posted.status == 201, "\(posted.text)")
+            }
+            let deadline = Date().addingTimeInterval(20)
+            var engaged = 0.0
+            while engaged < 1 {
+                engaged = 0
+                for listener in metrics { engaged += try await Self.counter("saring_article_brakes_total{event=\"engaged\"}", on: listener) }
+                #expect(Date() < deadline, "neither node braked the article")
+                guard Date() < deadline else { return }
+                if engaged < 1 { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            for node in [one, two] {
+                let next = try await node.client.json("POST", "/v1/articles/berita-banjir/comments", Self.body(510 + (node === one ? 0 : 1)))
+                #expect(try next.json()["status"] as? String == "pending", "\(next.text)")
+            }
+            let queue = try await CLI.running(["queue", "--db", url], in: folder)
+            #expect(queue.stdout.contains("article brake on berita-banjir"), "\(queue.stdout)")
+        }
+    }
+
     /// The value of a counter on a node's metrics listener (0 before it first counts).
     static func counter(_ name: String, on metrics: RawHTTP) async throws -> Double {
         let text = try await metrics.send("GET", "/metrics").text
@@ -188,13 +237,7 @@ struct SeveralNodesTests {
             defer { one.stop() }
             let two = try await Self.node(folder, url, arguments: arguments)
             defer { two.stop() }
-            let metricsPort = try await offThePool { () throws -> Int in
-                try two.waitForOutput("/metrics")
-                let text = two.outputText
-                let range = try #require(text.range(of: "metrics on http://127.0.0.1:"))
-                return try #require(Int(text[range.upperBound...].prefix { $0.isNumber }))
-            }
-            let metrics = RawHTTP(port: metricsPort)
+            let metrics = try await Self.metricsListener(of: two)
             var ids: [Int] = []
             for n in 0..<3 {
                 let posted = try await one.client.json(
@@ -312,22 +355,34 @@ struct PostgresCLITests {
         #expect(keyless.stderr.contains("set SARING_ADDRESS_KEY"), "\(keyless.stderr)")
     }
 
+    /// A node on `url` whose policy holds comments with "anjir", and `count` distinct readers'
+    /// comments held through it (readers `first`, `first + 1`, …); the caller stops the node.
+    static func nodeWithHeldComments(_ url: String, count: Int, from first: Int, on article: String) async throws -> (ServeProcess, URL, [Int]) {
+        let folder = try CLI.temporaryFolder()
+        let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
+        try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
+        let node = try await SeveralNodesTests.node(folder, url)
+        do {
+            var ids: [Int] = []
+            for n in first..<(first + count) {
+                var body = Readers.body(n)
+                body["body"] = "\(body["body"] as? String ?? "") anjir"
+                let posted = try await node.client.json("POST", "/v1/articles/\(article)/comments", body)
+                ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
+            }
+            return (node, folder, ids)
+        } catch {
+            node.stop()
+            throw error
+        }
+    }
+
     /// The terminal's moderation commands on a PostgreSQL URL, beside a running node: what one
     /// does, the server and the other commands see.
     @Test func theModerationCommandsWorkOnAPostgreSQLDatabase() async throws {
         try await PostgresScratch.withDatabase { url in
-            let folder = try CLI.temporaryFolder()
-            let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
-            try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
-            let node = try await SeveralNodesTests.node(folder, url)
+            let (node, folder, ids) = try await Self.nodeWithHeldComments(url, count: 4, from: 300, on: "berita-cli")
             defer { node.stop() }
-            var ids: [Int] = []
-            for n in 0..<4 {
-                var body = Readers.body(300 + n)
-                body["body"] = "\(body["body"] as? String ?? "") anjir"
-                let posted = try await node.client.json("POST", "/v1/articles/berita-cli/comments", body)
-                ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
-            }
             let listed = try await CLI.running(["queue", "--db", url], in: folder)
             #expect(listed.status == 0, "\(listed.stderr)")
             #expect(listed.stdout.hasPrefix("pending queue: 4 comments"), "\(listed.stdout)")
@@ -379,18 +434,9 @@ struct PostgresCLITests {
     /// releases the claim for the next moderator.
     @Test func reviewRunsOnAPostgreSQLDatabase() async throws {
         try await PostgresScratch.withDatabase { url in
-            let folder = try CLI.temporaryFolder()
-            let hold = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
-            try CLI.write(["kasar.yaml": hold], to: folder.appendingPathComponent("Policies"))
-            let node = try await SeveralNodesTests.node(folder, url)
+            let (node, _, posted) = try await Self.nodeWithHeldComments(url, count: 2, from: 400, on: "berita-review")
             defer { node.stop() }
-            var ids: [Int64] = []
-            for n in 0..<2 {
-                var body = Readers.body(400 + n)
-                body["body"] = "\(body["body"] as? String ?? "") anjir"
-                let posted = try await node.client.json("POST", "/v1/articles/berita-review/comments", body)
-                ids.append(Int64(try #require(try posted.json()["id"] as? Int, "\(posted.text)")))
-            }
+            let ids = posted.map(Int64.init)
             let ana = try PseudoTerminal(["review", "--db", url, "--as", "ana"])
             let bob = try PseudoTerminal(["review", "--db", url, "--as", "bob"])
             let isShowingAComment: (ScreenEmulator) -> Bool = { screen in ids.contains { screen.text.contains(showing($0)) } }

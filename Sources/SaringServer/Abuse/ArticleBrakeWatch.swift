@@ -1,4 +1,7 @@
+import Foundation
+import Logging
 import SaringCore
+import SaringStore
 import Synchronization
 
 /// Watches new comments per article (in this process) and says when an article's brake must
@@ -57,3 +60,27 @@ public final class ArticleBrakeWatch: Sendable {
         }
     }
 }
+
+extension ArticleBrakeWatch {
+    /// Counts an arrival and acts on what it means: engages the brake in the store (so every node
+    /// and the CLI see it), counts it in the metrics and logs it. Used for the comments this node
+    /// stores and, on PostgreSQL, for those the other nodes store (read from the shared feed).
+    func arrival(
+        articleId: String, at millis: Int64, settings: BrakeSettings, store: any CommentStore, metrics: SaringMetrics, logger: Logger
+    ) async throws {
+        switch arrival(articleId: articleId, at: millis, settings: settings) {
+        case .engage(let until, let count):
+            try await store.engageBrake(articleId: articleId, until: Date(timeIntervalSince1970: Double(until) / 1000))
+            metrics.brake("engaged")
+            logger.warning(
+                "article brake engaged: \(count) new comments within \(settings.windowMinutes) min; every new comment is held for \(settings.holdMinutes) min",
+                metadata: ["article": "\(articleId)"])
+        case .ended:
+            metrics.brake("ended")
+            logger.info("article brake ended", metadata: ["article": "\(articleId)"])
+        case nil:
+            break
+        }
+    }
+}
+

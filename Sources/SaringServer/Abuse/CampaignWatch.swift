@@ -91,6 +91,12 @@ public final class CampaignWatch: Sendable {
         }
     }
 
+    /// Notes a comment stored here that has too little text for a signature: the feed then knows
+    /// it is not another node's.
+    public func noteStored(_ commentId: Int64) {
+        state.withLock { _ = $0.note(commentId, keeping: maxEntries * 2) }
+    }
+
     /// Whether a comment is in the window already (stored here, or read from the feed before).
     public func knows(_ commentId: Int64) -> Bool {
         state.withLock { $0.known.contains(commentId) }

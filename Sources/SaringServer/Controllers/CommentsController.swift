@@ -75,6 +75,10 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
         }
         metrics.comment(comment, verdict: verdict)
         if comment.status == .published { pages.invalidate(articleId, at: abuse.millis) }
+        if signature == nil {
+            // Known all the same, so the shared feed does not count it again (brakes).
+            abuse.campaigns.noteStored(comment.id)
+        }
         if let signature {
             abuse.campaigns.remember(
                 signature,
@@ -122,19 +126,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
 
     /// Engages the article brake when too many comments arrive at once; logs when it engages and ends.
     private func watchBrake(_ articleId: String, _ brake: BrakeSettings, _ logger: Logger) async throws {
-        switch abuse.brakes.arrival(articleId: articleId, at: abuse.millis, settings: brake) {
-        case .engage(let until, let count):
-            try await store.engageBrake(articleId: articleId, until: Date(timeIntervalSince1970: Double(until) / 1000))
-            metrics.brake("engaged")
-            logger.warning(
-                "article brake engaged: \(count) new comments within \(brake.windowMinutes) min; every new comment is held for \(brake.holdMinutes) min",
-                metadata: ["article": "\(articleId)"])
-        case .ended:
-            metrics.brake("ended")
-            logger.info("article brake ended", metadata: ["article": "\(articleId)"])
-        case nil:
-            break
-        }
+        try await abuse.brakes.arrival(articleId: articleId, at: abuse.millis, settings: brake, store: store, metrics: metrics, logger: logger)
     }
 
     static func articleId(_ context: Context) throws -> String {
