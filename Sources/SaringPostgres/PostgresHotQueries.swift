@@ -80,6 +80,23 @@ enum PostgresHotQueries {
         "SELECT id, kind, moderator, description, previous_standing, created_at, undone_at, undone_by FROM batches WHERE id = \(id)"
     }
 
+    /// Rejected comments whose text is still there, last decided before a time (retention),
+    /// oldest first, locked for erasing; rows another node is erasing are left to it.
+    static func rejectedToErase(before millis: Int64, limit: Int64) -> PostgresQuery {
+        """
+        SELECT id FROM comments WHERE status = 'rejected' AND text_erased_at IS NULL AND updated_at < \(millis)
+        ORDER BY updated_at LIMIT \(limit) FOR UPDATE SKIP LOCKED
+        """
+    }
+
+    /// How many comments retention would erase, and when the oldest was decided.
+    static func rejectedToEraseCount(before millis: Int64) -> PostgresQuery {
+        """
+        SELECT count(*)::BIGINT, min(updated_at) FROM comments
+        WHERE status = 'rejected' AND text_erased_at IS NULL AND updated_at < \(millis)
+        """
+    }
+
     static func authorByIdentity(_ identity: String) -> PostgresQuery {
         "SELECT id, standing, name FROM authors WHERE identity = \(identity)"
     }

@@ -72,7 +72,7 @@ struct DatabaseOptions: ParsableArguments {
         if case .postgresql(let address) = try location() {
             // Not a file name: opening it as one would leave a file called "postgresql:" behind.
             throw CLIError(
-                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans) and export run")
+                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget and purge run")
         }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)

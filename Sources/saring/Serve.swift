@@ -228,7 +228,7 @@ extension Saring {
                     throw CLIError("\(address): \(error)")
                 }
                 logger.notice(
-                    "PostgreSQL store \(address): the public and the moderators' HTTP API, saring review and the moderation commands run; policy history, rule timings, replay, import and retention are not on PostgreSQL yet"
+                    "PostgreSQL store \(address): the public and the moderators' HTTP API, saring review and the moderation commands run; policy history, rule timings, replay and import are not on PostgreSQL yet"
                 )
                 stores = ServerStores(comments: store)
                 sqlite = nil
@@ -269,8 +269,8 @@ extension Saring {
                 let brakes = CampaignFeed.Brakes(watch: abuse.brakes, settings: { holder.settings.abuse.brake }, store: stores.comments)
                 services.append(CampaignFeed(source: feed, campaigns: abuse.campaigns, metrics: metrics, logger: logger, brakes: brakes))
             }
-            if let age = settings.eraseRejectedAfter, let sqlite {
-                services.append(RetentionPurger(store: sqlite, age: age, logger: logger))
+            if let age = settings.eraseRejectedAfter, let erasing = (sqlite as (any ErasureStore)?) ?? (stores.comments as? any ErasureStore) {
+                services.append(RetentionPurger(store: erasing, age: age, logger: logger))
                 logger.info("retention: the text of rejected comments is erased \(AgeParser.format(Double(age.components.seconds))) after they were decided")
             }
             if let metricsPort {

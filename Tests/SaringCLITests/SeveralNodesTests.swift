@@ -486,9 +486,9 @@ struct PostgresCLITests {
     @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() async throws {
         let folder = try CLI.temporaryFolder()
         let url = "postgresql://saring@127.0.0.1:5/saring"
-        let purge = try await CLI.running(["purge", "--older-than", "30d", "--db", url], in: folder)
-        #expect(purge.status == 1)
-        #expect(purge.stderr.contains("runs on SQLite only so far"), "\(purge.stderr)")
+        let history = try await CLI.running(["policy", "history", "--db", url], in: folder)
+        #expect(history.status == 1)
+        #expect(history.stderr.contains("runs on SQLite only so far"), "\(history.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let bad = try await CLI.running(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
         #expect(bad.status == 1)

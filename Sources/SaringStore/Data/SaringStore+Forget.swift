@@ -17,7 +17,28 @@ public struct ForgetOutcome: Sendable, Equatable {
     public var textsErased: Int
     public var addressHashes: Int
     public var reports: Int
+
+    public init(identity: String, comments: Int, textsErased: Int, addressHashes: Int, reports: Int) {
+        self.identity = identity
+        self.comments = comments
+        self.textsErased = textsErased
+        self.addressHashes = addressHashes
+        self.reports = reports
+    }
 }
+
+/// What `saring forget`, `saring purge` and retention in `saring serve` ask of a store: SQLite and
+/// PostgreSQL erase the same things the same way.
+public protocol ErasureStore: Sendable {
+    /// Erases an author's personal data (see ``SaringStore/forget(_:comments:requestedBy:)``).
+    func forget(_ identity: AuthorIdentity, comments eraseTexts: Bool, requestedBy: String) async throws -> ForgetOutcome
+    /// How many rejected comments last decided before `cutoff` still have their text.
+    func rejectedToErase(before cutoff: Date) async throws -> RetentionOutcome
+    /// Erases the text of rejected comments last decided before `cutoff`, in chunks, each recorded.
+    func eraseRejected(before cutoff: Date, requestedBy: String, chunk: Int) async throws -> RetentionOutcome
+}
+
+extension SaringStore: ErasureStore {}
 
 extension SaringStore {
     /// Erases an author's personal data in one transaction: their name and e-mail address (the

@@ -7,6 +7,11 @@ public struct RetentionOutcome: Sendable, Equatable {
     public var comments: Int
     /// When the oldest of them was last decided.
     public var oldest: Date?
+
+    public init(comments: Int, oldest: Date?) {
+        self.comments = comments
+        self.oldest = oldest
+    }
 }
 
 extension SaringStore {

@@ -27,8 +27,14 @@ extension Saring {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in
+                // Both stores erase; the cast cannot fail.
+                guard let store = store as? any ErasureStore else { throw CLIError("this store cannot erase") }
+                try await forget(store)
+            }
+        }
+
+        private func forget(_ store: any ErasureStore) async throws {
             let outcome: ForgetOutcome
             do {
                 outcome = try await store.forget(

@@ -35,9 +35,20 @@ extension Saring {
             guard let seconds = AgeParser.seconds(text) else {
                 throw CLIError("\(Configuration.Variable.eraseRejectedAfter.rawValue) must be an age like 30d, got '\(text)'")
             }
+            let cutoff = Date().addingTimeInterval(-seconds)
+            if case .postgresql = try database.location() {
+                try await database.withModerationStore { store in
+                    guard let store = store as? any ErasureStore else { throw CLIError("this store cannot erase") }
+                    try await purge(store, before: cutoff)
+                }
+                return
+            }
             let store = try database.openStore(mode: dryRun ? .readOnly : .existingOnly)
             if !dryRun { try store.migrate() }
-            let cutoff = Date().addingTimeInterval(-seconds)
+            try await purge(store, before: cutoff)
+        }
+
+        private func purge(_ store: any ErasureStore, before cutoff: Date) async throws {
             if dryRun {
                 let outcome = try await store.rejectedToErase(before: cutoff)
                 let oldest = outcome.oldest.map { ", the oldest rejected \(TimeText.utc($0))" } ?? ""
@@ -46,7 +57,7 @@ extension Saring {
                 )
                 return
             }
-            let outcome = try await store.eraseRejected(before: cutoff, requestedBy: moderator.resolvedName)
+            let outcome = try await store.eraseRejected(before: cutoff, requestedBy: moderator.resolvedName, chunk: 500)
             print(
                 "erased the text of \(outcome.comments) rejected comment\(outcome.comments == 1 ? "" : "s") last decided before \(TimeText.utc(cutoff))"
             )

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import SaringCore
 import SaringStore
+import SaringTestSupport
 import Testing
 
 @Suite("Personal data: forget and purge (the real binary)")
@@ -145,6 +146,52 @@ struct ForgetAndPurgeCLITests {
         try server.waitForOutput("retention: erased the text of 2 rejected comments")
         #expect(try Self.body(site.ids["held"], at: site.path) == "[deleted]")
         #expect(try Self.body(site.ids["question"], at: site.path) == SiteData.texts[5])
+    }
+
+    /// The same site moved to PostgreSQL (`copy-store`), forgotten and purged there, then moved
+    /// back to a file for the same checks as on SQLite: nothing of the author is left in any
+    /// table, everybody else is untouched, and retention erases what it would on SQLite.
+    @Test func forgetAndPurgeEraseTheSameOnPostgreSQL() async throws {
+        let site = try await Self.agedSite(name: "pg.sqlite")
+        try await PostgresScratch.withDatabase { url in
+            let moved = try await CLI.running(["copy-store", "--from", site.path, "--to", url])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            // Retention first: the two comments rejected 40 days ago (the one of 10 days stays).
+            let dry = try await CLI.running(["purge", "--db", url, "--older-than", "30d", "--dry-run"])
+            #expect(dry.status == 0, "\(dry.stderr)")
+            #expect(dry.stdout.contains("would erase the text of 2 rejected comments"), "\(dry.stdout)")
+            let done = try await CLI.running(["purge", "--db", url, "--older-than", "30d", "--as", "dpo"])
+            #expect(done.status == 0, "\(done.stderr)")
+            #expect(done.stdout.contains("erased the text of 2 rejected comments"), "\(done.stdout)")
+            let again = try await CLI.running(["purge", "--db", url, "--older-than", "30d"])
+            #expect(again.stdout.contains("erased the text of 0 rejected comments"), "\(again.stdout)")
+            // Then the author, whose third comment still had its text.
+            let forgot = try await CLI.running(["forget", "--db", url, "--as", "dpo", "budi.santoso@example.com", "--comments"])
+            #expect(forgot.status == 0, "\(forgot.stderr)")
+            #expect(forgot.stdout.contains("3 comments kept as [deleted], text erased from 1"), "\(forgot.stdout)")
+            let unknown = try await CLI.running(["forget", "--db", url, "budi.santoso@example.com"])
+            #expect(unknown.status == 1)
+            #expect(unknown.stderr.contains("no author email:budi.santoso@example.com"), "\(unknown.stderr)")
+
+            let back = URL(fileURLWithPath: site.path).deletingLastPathComponent().appendingPathComponent("back.sqlite").path
+            let returned = try await CLI.running(["copy-store", "--from", url, "--to", back])
+            #expect(returned.status == 0, "\(returned.stderr)")
+            let after = try SiteData.everyText(at: back)
+            for secret in Self.budi + ["0812-3456-7890", SiteData.texts[0], SiteData.texts[7]] {
+                let left = after.filter { $0.text.localizedCaseInsensitiveContains(secret) }
+                #expect(left.isEmpty, "\(secret) is still in \(left.map(\.place))")
+            }
+            for kept in ["Dewi Lestari", "dewi.lestari@example.com", "a1b2c3d4e5f60718", SiteData.texts[1], "Rina Marlina"] {
+                #expect(after.contains { $0.text.contains(kept) }, "\(kept)")
+            }
+            // The comment rejected ten days ago keeps its text; the forgotten author's are gone.
+            #expect(try Self.body(site.ids["question"], at: back) == SiteData.texts[5])
+            #expect(try Self.body(site.ids["held"], at: back) == "[deleted]")
+            let queue = try DatabaseQueue(path: back)
+            defer { try? queue.close() }
+            let kinds = try await queue.read { db in try String.fetchAll(db, sql: "SELECT kind FROM erasures ORDER BY id") }
+            #expect(kinds == ["retention", "author-and-comments"], "\(kinds)")
+        }
     }
 
     @Test func serveRefusesABadRetentionAge() throws {

@@ -98,6 +98,8 @@ struct PostgresQueryPlanTests {
         ("export: decisions of a chunk", PostgresHotQueries.exportDecisions(from: 10_001, through: 10_100, of: Array(10_001...10_100))),
         ("export: decisions of a comment", PostgresHotQueries.exportDecisions(of: 10_017)),
         ("export: a batch", PostgresHotQueries.exportBatch(17)),
+        ("retention: what to erase", PostgresHotQueries.rejectedToErase(before: 19_000, limit: 500)),
+        ("retention: how many", PostgresHotQueries.rejectedToEraseCount(before: 19_000)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -132,6 +134,8 @@ struct PostgresQueryPlanTests {
         "export: first comment since": "comments_by_created",
         "export: decisions of a chunk": "decisions_by_comment",
         "export: decisions of a comment": "decisions_by_comment",
+        "retention: what to erase": "comments_rejected_unerased",
+        "retention: how many": "comments_rejected_unerased",
     ]
 
     /// Queries held to their index only once the table has statistics: without them the planner
