@@ -15,9 +15,11 @@ extension PostgresStore {
     }
 
     /// Writes one judged comment inside the caller's transaction.
-    static func insert(_ db: PostgresConnection, _ draft: CommentDraft, verdict: Verdict, at millis: Int64, logger: Logger) async throws
-        -> Comment
-    {
+    ///
+    /// - Parameter policyVersionId: the recorded row of the verdict's policy version, if any.
+    static func insert(
+        _ db: PostgresConnection, _ draft: CommentDraft, verdict: Verdict, at millis: Int64, policyVersionId: Int64? = nil, logger: Logger
+    ) async throws -> Comment {
         try await db.query(
             "INSERT INTO articles (id, created_at, updated_at) VALUES (\(draft.articleId), \(millis), \(millis)) ON CONFLICT (id) DO NOTHING",
             logger: logger)
@@ -67,7 +69,7 @@ extension PostgresStore {
                 """, logger: logger), as: Int64.self)!
         let decisionId = try await appendDecision(
             db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
-            status: final.status, reasons: final.reasons, at: millis, logger: logger)
+            status: final.status, reasons: final.reasons, at: millis, policyVersionId: policyVersionId, logger: logger)
         for hit in final.hits {
             let spanStart = hit.span.map { Int32($0.lowerBound) }
             let spanEnd = hit.span.map { Int32($0.upperBound) }
@@ -180,12 +182,14 @@ extension PostgresStore {
     func commitSubmissions(_ batch: [(CommentDraft, Verdict)]) async throws -> [Result<Comment, any Error>] {
         let millis = Timestamp.millis(now())
         let logger = logger
+        let versionIds = policyVersionIds.withLock { $0 }
         return try await transaction { db in
             var results: [Result<Comment, any Error>] = []
             for (draft, verdict) in batch {
                 try await db.query("SAVEPOINT comment", logger: logger)
                 do {
-                    let comment = try await PostgresStore.insert(db, draft, verdict: verdict, at: millis, logger: logger)
+                    let comment = try await PostgresStore.insert(
+                        db, draft, verdict: verdict, at: millis, policyVersionId: versionIds[verdict.policyVersion], logger: logger)
                     try await db.query("RELEASE SAVEPOINT comment", logger: logger)
                     results.append(.success(comment))
                 } catch {

@@ -25,6 +25,8 @@ public final class PostgresStore: CommentStore {
     let waitLimit: Duration
     /// Takes from the shared rate-limit buckets, counted for their sweep.
     let rateTakes = Atomic<Int>(0)
+    /// The rows of the policy versions this node recorded, by content hash, for its decisions.
+    let policyVersionIds = Mutex<[String: Int64]>([:])
     private let running: Task<Void, Never>
 
     /// Connects lazily: the first query opens the first connection.

@@ -14,6 +14,18 @@ public struct PolicyVersionRecord: Sendable, Equatable {
     /// The first and last time it judged a comment, as the server flushed them (nil: not yet).
     public var firstUsedAt: Date?
     public var lastUsedAt: Date?
+
+    public init(
+        id: Int64, version: String, files: [PolicySource.File], rules: [RuleSummary], loadedAt: Date, firstUsedAt: Date?, lastUsedAt: Date?
+    ) {
+        self.id = id
+        self.version = version
+        self.files = files
+        self.rules = rules
+        self.loadedAt = loadedAt
+        self.firstUsedAt = firstUsedAt
+        self.lastUsedAt = lastUsedAt
+    }
 }
 
 /// One rule's cost as measured in the server, to add to the day's aggregate.
@@ -30,6 +42,21 @@ public struct RuleTimingSample: Sendable, Equatable {
         self.nanos = nanos
     }
 }
+
+/// The policy history as the server writes it and the CLI reads it, on SQLite and PostgreSQL alike.
+public protocol PolicyHistoryStore: Sendable {
+    /// Records a version the server loads; decisions written afterwards with it name its row.
+    @discardableResult
+    func recordPolicyVersion(_ source: PolicySource, _ policy: Policy) async throws -> Int64
+    /// Adds when versions judged and what their rules cost since the last flush.
+    func recordPolicyUse(uses: [String: ClosedRange<Int64>], timings: [String: [RuleTimingSample]], at date: Date) async throws
+    /// A version by hash, unique prefix (4+ characters) or `#id`.
+    func policyVersion(_ name: String) async throws -> PolicyVersionRecord?
+    /// Every version, newest load first, without their files.
+    func policyVersions() async throws -> [PolicyVersionRecord]
+}
+
+extension SaringStore: PolicyHistoryStore {}
 
 extension SaringStore {
     /// Records a policy version the server loads (once per load, not per comment): its files and

@@ -19,6 +19,12 @@ struct DatabaseOptions: ParsableArguments {
         if let path, path.isEmpty { throw ValidationError("--db must not be empty") }
     }
 
+    /// The database as messages name it: the file, or the PostgreSQL address without its password.
+    var shownName: String {
+        if case .postgresql(let address) = try? location() { return "\(address)" }
+        return resolvedPath
+    }
+
     /// Where `--db` points: a file, or a PostgreSQL URL (refused with what is wrong in it).
     func location() throws -> DatabaseLocation {
         do {
@@ -72,7 +78,7 @@ struct DatabaseOptions: ParsableArguments {
         if case .postgresql(let address) = try location() {
             // Not a file name: opening it as one would leave a file called "postgresql:" behind.
             throw CLIError(
-                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget and purge run")
+                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget, purge, policy history and policy show run")
         }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)

@@ -228,7 +228,7 @@ extension Saring {
                     throw CLIError("\(address): \(error)")
                 }
                 logger.notice(
-                    "PostgreSQL store \(address): the public and the moderators' HTTP API, saring review and the moderation commands run; policy history, rule timings, replay and import are not on PostgreSQL yet"
+                    "PostgreSQL store \(address): the public and the moderators' HTTP API, the policy history, saring review and the moderation commands run; replay, stats and import are not on PostgreSQL yet"
                 )
                 stores = ServerStores(comments: store)
                 sqlite = nil
@@ -254,13 +254,14 @@ extension Saring {
             }
             logger.info("policy \(policy.version) in force (\(policy.ruleSpecs.count) rules from \(settings.policiesPath))")
             // Into the policy history before it judges anything, so every decision names its row.
-            try await sqlite?.recordPolicyVersion(source, policy)
+            let history = (sqlite as (any PolicyHistoryStore)?) ?? (stores.comments as? any PolicyHistoryStore)
+            try await history?.recordPolicyVersion(source, policy)
             let holder = PolicyHolder(policy)
             let hangup = HangupSignal()
             let reloader = PolicyReloader(
                 path: settings.policiesPath, holder: holder, interval: .milliseconds(Int(reloadInterval * 1000)), logger: logger,
-                hangup: hangup, metrics: metrics, store: sqlite)
-            let meter = sqlite.map { RuleMeter(store: $0, holder: holder, sampleEvery: timingSample, logger: logger) }
+                hangup: hangup, metrics: metrics, store: history)
+            let meter = history.map { RuleMeter(store: $0, holder: holder, sampleEvery: timingSample, logger: logger) }
             var services: [any Service] = [reloader, KeysReloader(holder: keysHolder, logger: logger, hangup: hangup)]
             if let sqlite { services.append(WALCheckpointer(store: sqlite, logger: logger)) }
             if let meter { services.append(meter) }

@@ -464,6 +464,46 @@ struct PostgresCLITests {
         }
     }
 
+    /// The policy history on PostgreSQL: a node records the version it loads before judging,
+    /// its decisions name the version's row, a reload records the next one, and `saring policy
+    /// history` and `policy show` read them from any machine with the URL.
+    @Test func thePolicyHistoryIsKeptInPostgreSQL() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let (node, folder, ids) = try await Self.nodeWithHeldComments(url, count: 1, from: 450, on: "berita-sejarah")
+            defer { node.stop() }
+            let first = try #require(try await SeveralNodesTests.policyVersion(node))
+            let linked = try PostgresScratch.psql(
+                url, "SELECT p.version FROM decisions d JOIN policy_versions p ON p.id = d.policy_version_id WHERE d.comment_id = \(ids[0])")
+            #expect(linked.trimmingCharacters(in: .whitespacesAndNewlines) == first)
+
+            // An editor adds a rule: the node reloads and records the new version.
+            let policies = folder.appendingPathComponent("Policies")
+            let added = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir, anjay]\n    action: hold\n    examples:\n      match: [\"anjir lah\", \"anjay\"]\n"
+            try CLI.write(["kasar.yaml": added], to: policies)
+            let deadline = Date().addingTimeInterval(20)
+            var second = first
+            while second == first {
+                #expect(Date() < deadline, "the node never reloaded")
+                guard Date() < deadline else { return }
+                try await Task.sleep(for: .milliseconds(100))
+                second = try #require(try await SeveralNodesTests.policyVersion(node))
+            }
+            let history = try await CLI.running(["policy", "history", "--json", "--db", url], in: folder)
+            #expect(history.status == 0, "\(history.stderr)")
+            let versions = history.stdout.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["version"] as? String
+            }
+            #expect(versions == [second, first], "\(history.stdout)")
+            let shown = try await CLI.running(["policy", "show", String(second.prefix(8)), "--db", url], in: folder)
+            #expect(shown.status == 0, "\(shown.stderr)")
+            #expect(shown.stdout.contains("policy version \(second)"), "\(shown.stdout)")
+            #expect(shown.stdout.contains("anjay"), "\(shown.stdout)")
+            let missing = try await CLI.running(["policy", "show", "ffffffff", "--db", url], in: folder)
+            #expect(missing.status == 1)
+            #expect(missing.stderr.contains("no policy version ffffffff in the history of postgresql://"), "\(missing.stderr)")
+        }
+    }
+
     @Test func migrateAppliesThePostgreSQLMigrationsOnceAndListsThem() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()
@@ -486,9 +526,9 @@ struct PostgresCLITests {
     @Test func aCommandThatRunsOnSQLiteOnlyRefusesAURLInsteadOfMakingAFile() async throws {
         let folder = try CLI.temporaryFolder()
         let url = "postgresql://saring@127.0.0.1:5/saring"
-        let history = try await CLI.running(["policy", "history", "--db", url], in: folder)
-        #expect(history.status == 1)
-        #expect(history.stderr.contains("runs on SQLite only so far"), "\(history.stderr)")
+        let stats = try await CLI.running(["policy", "stats", "--db", url], in: folder)
+        #expect(stats.status == 1)
+        #expect(stats.stderr.contains("runs on SQLite only so far"), "\(stats.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let bad = try await CLI.running(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
         #expect(bad.status == 1)

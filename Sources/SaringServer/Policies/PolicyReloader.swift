@@ -17,11 +17,11 @@ public struct PolicyReloader: Service {
     let logger: Logger
     let hangup: HangupSignal
     let metrics: SaringMetrics?
-    let store: SaringStore?
+    let store: (any PolicyHistoryStore)?
 
     public init(
         path: String, holder: PolicyHolder, interval: Duration, logger: Logger, hangup: HangupSignal = HangupSignal(),
-        metrics: SaringMetrics? = nil, store: SaringStore? = nil
+        metrics: SaringMetrics? = nil, store: (any PolicyHistoryStore)? = nil
     ) {
         self.metrics = metrics
         self.path = path

@@ -13,7 +13,7 @@ import Synchronization
 /// A request only takes a lock to note the time and, for a sampled comment, hands the text over;
 /// when the measuring task falls behind, samples are dropped, never queued without bound.
 public final class RuleMeter: Service, Sendable {
-    let store: SaringStore
+    let store: any PolicyHistoryStore
     let holder: PolicyHolder
     let sampleEvery: Int
     let flushInterval: Duration
@@ -34,7 +34,7 @@ public final class RuleMeter: Service, Sendable {
     private let samples: AsyncStream<Sample>
     private let sink: AsyncStream<Sample>.Continuation
 
-    public init(store: SaringStore, holder: PolicyHolder, sampleEvery: Int = 8, flushInterval: Duration = .seconds(10), logger: Logger) {
+    public init(store: any PolicyHistoryStore, holder: PolicyHolder, sampleEvery: Int = 8, flushInterval: Duration = .seconds(10), logger: Logger) {
         self.store = store
         self.holder = holder
         self.sampleEvery = max(1, sampleEvery)

@@ -14,8 +14,14 @@ extension Saring.PolicyCommand {
         var json = false
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in
+                // Both stores keep the history; the cast cannot fail.
+                guard let store = store as? any PolicyHistoryStore else { throw CLIError("this store keeps no policy history") }
+                try await list(store)
+            }
+        }
+
+        private func list(_ store: any PolicyHistoryStore) async throws {
             for record in try await store.policyVersions() {
                 if json {
                     print(try PolicyVersionJSON(record).jsonLine())

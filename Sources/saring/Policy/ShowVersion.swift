@@ -22,8 +22,13 @@ extension Saring.PolicyCommand {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in
+                guard let store = store as? any PolicyHistoryStore else { throw CLIError("this store keeps no policy history") }
+                try await show(store)
+            }
+        }
+
+        private func show(_ store: any PolicyHistoryStore) async throws {
             let found: PolicyVersionRecord?
             do {
                 found = try await store.policyVersion(version)
@@ -31,7 +36,7 @@ extension Saring.PolicyCommand {
                 throw CLIError("\(error)")
             }
             guard let record = found else {
-                throw CLIError("no policy version \(version) in the history of \(database.resolvedPath): `saring policy history` lists them")
+                throw CLIError("no policy version \(version) in the history of \(database.shownName): `saring policy history` lists them")
             }
             let say = { (line: String) in print(TerminalText.neutralized(line)) }
             say("policy version \(record.version) (#\(record.id))")

@@ -33,9 +33,7 @@ extension Saring {
                     "saring review needs a terminal (its input and output must both be one): "
                         + "to list the queue use `saring queue`; to decide, `saring approve ID` or `saring reject ID`")
             }
-            let place: String
-            if case .postgresql(let address) = try database.location() { place = "\(address)" } else { place = database.resolvedPath }
-            try await database.withModerationStore { try await review($0, at: place) }
+            try await database.withModerationStore { try await review($0, at: database.shownName) }
         }
 
         private func review(_ store: any ModerationStore, at place: String) async throws {

@@ -300,6 +300,33 @@ struct ModerationBackendTests {
         }
     }
 
+    /// The policy history on both stores: a folder loaded again is the same row, its uses widen
+    /// the first and last judging times, rule costs add up, and a version is found by hash, unique
+    /// prefix or `#id`.
+    @Test(arguments: StoreBackend.allCases)
+    func thePolicyHistoryKeepsEachVersionAndWhenItJudged(_ backend: StoreBackend) async throws {
+        try await backend.withStore { store in
+            let history = try #require(store as? any PolicyHistoryStore)
+            let rules = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
+            let source = PolicySource(files: [.init(name: "kasar.yaml", text: rules)])
+            let policy = try PolicyCompiler.compile(source).get()
+            let id = try await history.recordPolicyVersion(source, policy)
+            #expect(try await history.recordPolicyVersion(source, policy) == id)
+            let cost = [policy.version: [RuleTimingSample(ruleId: "kasar.tahan", runs: 4, matches: 1, nanos: 900)]]
+            try await history.recordPolicyUse(uses: [policy.version: 1_000...2_000], timings: cost, at: Date())
+            try await history.recordPolicyUse(uses: [policy.version: 500...1_500, "0000000000000000": 1...2], timings: cost, at: Date())
+            let record = try #require(try await history.policyVersion(String(policy.version.prefix(6))))
+            #expect(record.id == id)
+            #expect(record.firstUsedAt == Timestamp.date(500) && record.lastUsedAt == Timestamp.date(2_000))
+            #expect(record.files == source.files)
+            #expect(record.rules.map(\.id) == ["kasar.tahan"])
+            #expect(try await history.policyVersions().map(\.version) == [policy.version])
+            #expect(try await history.policyVersion("#\(id)")?.version == policy.version)
+            #expect(try await history.policyVersion("abc") == nil)
+            #expect(try await history.policyVersion("#\(id + 5)") == nil)
+        }
+    }
+
     @Test(arguments: StoreBackend.allCases)
     func moderatorsClaimingOneCommentAtOnceNeverBothGetIt(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
