@@ -11,8 +11,7 @@ extension PostgresStore: PolicyHistoryStore {
     @discardableResult
     public func recordPolicyVersion(_ source: PolicySource, _ policy: Policy) async throws -> Int64 {
         let millis = Timestamp.millis(now())
-        let files = try SaringJSON.text(source.files.map { ["name": $0.name, "text": $0.text] })
-        let rules = try SaringJSON.text(policy.ruleSummaries)
+        let (files, rules) = try PolicyHistoryText.columns(source, policy)
         let version = policy.version
         let query: PostgresQuery = """
             INSERT INTO policy_versions (version, files, rules, loaded_at) VALUES (\(version), \(files)::JSONB, \(rules)::JSONB, \(millis))
@@ -56,18 +55,12 @@ extension PostgresStore: PolicyHistoryStore {
         if name.hasPrefix("#"), let id = Int64(name.dropFirst()) {
             query = "SELECT \(unescaped: Self.versionColumns) FROM policy_versions WHERE id = \(id)"
         } else {
-            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
             query = """
                 SELECT \(unescaped: Self.versionColumns) FROM policy_versions
-                WHERE version = \(name) OR version LIKE \(escaped + "%") ORDER BY id LIMIT 5
+                WHERE version = \(name) OR version LIKE \(PolicyHistoryText.likePrefix(name)) ORDER BY id LIMIT 5
                 """
         }
-        let records = try await bounded { try await self.versions(query) }
-        if let exact = records.first(where: { $0.version == name }) { return exact }
-        guard records.count <= 1 else { throw StoreError.ambiguousVersion(name, matches: records.map(\.version)) }
-        guard let record = records.first, name.hasPrefix("#") || name.count >= 4 else { return nil }
-        return record
+        return try PolicyHistoryText.pick(name, among: try await bounded { try await self.versions(query) })
     }
 
     public func policyVersions() async throws -> [PolicyVersionRecord] {

@@ -58,6 +58,32 @@ public protocol PolicyHistoryStore: Sendable {
 
 extension SaringStore: PolicyHistoryStore {}
 
+/// How both stores write and look up a version: its files and rules as the JSON the history
+/// keeps, and a version named by a prefix.
+public enum PolicyHistoryText {
+    /// `[{"name", "text"}, …]` and the rule summaries, as stored.
+    public static func columns(_ source: PolicySource, _ policy: Policy) throws -> (files: String, rules: String) {
+        (try SaringJSON.text(source.files.map { ["name": $0.name, "text": $0.text] }), try SaringJSON.text(policy.ruleSummaries))
+    }
+
+    /// A prefix for `LIKE … ESCAPE '\'`: the name's own `\`, `%` and `_` taken literally.
+    public static func likePrefix(_ name: String) -> String {
+        name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    /// Which of the versions found for `name` it names: the exact one, else the only one (a
+    /// prefix of 4 characters or more, or `#id`).
+    ///
+    /// - Throws: ``StoreError/ambiguousVersion(_:matches:)`` when a prefix names several.
+    public static func pick(_ name: String, among records: [PolicyVersionRecord]) throws -> PolicyVersionRecord? {
+        if let exact = records.first(where: { $0.version == name }) { return exact }
+        guard records.count <= 1 else { throw StoreError.ambiguousVersion(name, matches: records.map(\.version)) }
+        guard let record = records.first, name.hasPrefix("#") || name.count >= 4 else { return nil }
+        return record
+    }
+}
+
 extension SaringStore {
     /// Records a policy version the server loads (once per load, not per comment): its files and
     /// rules, and its load time. Decisions written afterwards with this version name its row.
@@ -66,8 +92,7 @@ extension SaringStore {
     @discardableResult
     public func recordPolicyVersion(_ source: PolicySource, _ policy: Policy) async throws -> Int64 {
         let millis = Timestamp.millis(now())
-        let filesJSON = try SaringJSON.text(source.files.map { ["name": $0.name, "text": $0.text] })
-        let rulesJSON = try SaringJSON.text(policy.ruleSummaries)
+        let (filesJSON, rulesJSON) = try PolicyHistoryText.columns(source, policy)
         let version = policy.version
         let id = try await write { db in
             try Int64.fetchOne(
@@ -134,16 +159,11 @@ extension SaringStore {
             if name.hasPrefix("#"), let id = Int64(name.dropFirst()) {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM policy_versions WHERE id = ?", arguments: [id])
             } else {
-                let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_")
                 rows = try Row.fetchAll(
                     db, sql: "SELECT * FROM policy_versions WHERE version = ? OR version LIKE ? ESCAPE '\\' ORDER BY id LIMIT 5",
-                    arguments: [name, escaped + "%"])
+                    arguments: [name, PolicyHistoryText.likePrefix(name)])
             }
-            if let exact = rows.first(where: { ($0["version"] as String) == name }) { return try Self.policyVersion(from: exact) }
-            guard rows.count <= 1 else { throw StoreError.ambiguousVersion(name, matches: rows.map { $0["version"] }) }
-            guard let row = rows.first, name.hasPrefix("#") || name.count >= 4 else { return nil }
-            return try Self.policyVersion(from: row)
+            return try PolicyHistoryText.pick(name, among: rows.map(Self.policyVersion(from:)))
         }
     }
 
