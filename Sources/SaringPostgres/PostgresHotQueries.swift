@@ -97,6 +97,45 @@ enum PostgresHotQueries {
         """
     }
 
+    // The tuning window (PostgresStore+Tuning): each starts from the window's comments.
+
+    /// The rule hits on the window's comments.
+    /// (Each lateral part is fenced with `OFFSET 0`: pulled up into a join, the planner would
+    /// read a whole table of hits or decisions and hash it against the window.)
+    static func windowHits(since millis: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, h.rule_id, h.shadow, h.action, h.score, h.no_span FROM comments c CROSS JOIN LATERAL (
+            SELECT rule_id, shadow, action, score, span_start IS NULL AS no_span FROM rule_hits WHERE rule_hits.comment_id = c.id OFFSET 0
+        ) h WHERE c.created_at >= \(millis)
+        """
+    }
+
+    /// Moderators' approvals and rejections on the window's comments that still count.
+    static func windowVerdicts(since millis: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, d.action, d.id FROM comments c CROSS JOIN LATERAL (
+            SELECT action, id FROM decisions WHERE decisions.comment_id = c.id AND actor_kind = 'moderator' AND undoes IS NULL
+                AND action IN ('approve', 'reject') AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = decisions.id) OFFSET 0
+        ) d WHERE c.created_at >= \(millis)
+        """
+    }
+
+    /// The window's comments with the status the policy gave each on arrival.
+    static func windowComments(since millis: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, c.status, c.flagged, c.author_id, c.author_name, c.campaign_id, c.body,
+            (SELECT d.status FROM decisions d WHERE d.comment_id = c.id AND d.actor_kind = 'policy' ORDER BY d.id LIMIT 1)
+        FROM comments c WHERE c.created_at >= \(millis)
+        """
+    }
+
+    /// The rules' measured costs since a day (days since the epoch).
+    static func ruleTimingsSince(day: Int32) -> PostgresQuery {
+        """
+        SELECT rule_id, sum(runs)::BIGINT, sum(matches)::BIGINT, sum(nanos)::BIGINT FROM rule_timings WHERE day >= \(day) GROUP BY rule_id
+        """
+    }
+
     static func authorByIdentity(_ identity: String) -> PostgresQuery {
         "SELECT id, standing, name FROM authors WHERE identity = \(identity)"
     }

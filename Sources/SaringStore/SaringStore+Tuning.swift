@@ -2,6 +2,14 @@ import Foundation
 import GRDB
 import SaringCore
 
+/// What `saring policy stats` and `policy suggest` read: a window of comments with their hits,
+/// the moderators' standing verdicts and the rules' costs, on SQLite and PostgreSQL alike.
+public protocol TuningStore: Sendable {
+    func tuningWindow(since: Date) async throws -> TuningWindow
+}
+
+extension SaringStore: TuningStore {}
+
 extension SaringStore {
     /// Everything `saring policy stats` and `saring policy suggest` read about the comments created
     /// since `since`, in one read transaction (one consistent snapshot), each query through an index.

@@ -36,8 +36,14 @@ extension Saring.PolicyCommand {
         }
 
         func run() async throws {
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in
+                // Both stores read a tuning window; the cast cannot fail.
+                guard let store = store as? any TuningStore else { throw CLIError("this store keeps no decisions to tune by") }
+                try await report(store)
+            }
+        }
+
+        private func report(_ store: any TuningStore) async throws {
             let start = Date().addingTimeInterval(-(AgeParser.seconds(since) ?? 0))
             let window = try await store.tuningWindow(since: start)
             let health = RuleHealth.of(window)

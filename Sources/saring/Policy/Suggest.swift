@@ -37,8 +37,14 @@ extension Saring.PolicyCommand {
 
         func run() async throws {
             let inForce = try policy.load()
-            let store = try database.openStore()
-            try store.migrate()
+            try await database.withModerationStore { store in
+                // Both stores read a tuning window; the cast cannot fail.
+                guard let store = store as? any TuningStore else { throw CLIError("this store keeps no decisions to tune by") }
+                try await suggest(store, inForce: inForce)
+            }
+        }
+
+        private func suggest(_ store: any TuningStore, inForce: Policy) async throws {
             let start = Date().addingTimeInterval(-(AgeParser.seconds(since) ?? 0))
             let window = try await store.tuningWindow(since: start)
             let suggestions = SuggestionYAML.checked(RuleSuggestion.find(in: window, policy: inForce, minRejected: minRejected, count: count))

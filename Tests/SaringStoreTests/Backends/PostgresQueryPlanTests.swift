@@ -42,6 +42,9 @@ struct PostgresQueryPlanTests {
         INSERT INTO reports (comment_id, reason, created_at, client_hash, resolved_at)
             SELECT n, 'spam', n, 'hash' || (n % 40), CASE WHEN n % 60 <> 0 THEN n END FROM generate_series(10, 20000, 10) n;
         UPDATE reports SET resolved_by = comment_id WHERE resolved_at IS NOT NULL;
+        INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field, span_start, span_end)
+            SELECT c.id, (SELECT min(d.id) FROM decisions d WHERE d.comment_id = c.id), 'kasar.umpatan', 'kasar', 'hold', 0, 'body', 0, 4
+            FROM comments c WHERE c.id % 4 = 0;
         INSERT INTO claims (comment_id, moderator, claimed_at, expires_at)
             SELECT id, 'moderator ' || (id % 200), 1, 9999999999999 FROM comments WHERE status = 'pending' AND id % 3 = 0;
         """
@@ -100,6 +103,9 @@ struct PostgresQueryPlanTests {
         ("export: a batch", PostgresHotQueries.exportBatch(17)),
         ("retention: what to erase", PostgresHotQueries.rejectedToErase(before: 19_000, limit: 500)),
         ("retention: how many", PostgresHotQueries.rejectedToEraseCount(before: 19_000)),
+        ("tuning: the window's comments", PostgresHotQueries.windowComments(since: 19_500)),
+        ("tuning: the window's hits", PostgresHotQueries.windowHits(since: 19_500)),
+        ("tuning: the window's verdicts", PostgresHotQueries.windowVerdicts(since: 19_500)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -135,14 +141,21 @@ struct PostgresQueryPlanTests {
         "export: decisions of a chunk": "decisions_by_comment",
         "export: decisions of a comment": "decisions_by_comment",
         "retention: what to erase": "comments_rejected_unerased",
+        "tuning: the window's comments": "comments_by_created",
+        "tuning: the window's hits": "comments_by_created",
+        "tuning: the window's verdicts": "comments_by_created",
         "retention: how many": "comments_rejected_unerased",
     ]
 
     /// Queries held to their index only once the table has statistics: without them the planner
     /// takes a third of the rows to pass a range condition (a third of all articles braked, when 2%
-    /// are; a third of the comments newer than `--since`) and rightly reads a small table whole.
+    /// are; a third of the comments newer than `--since` or in a tuning window) and rightly reads a
+    /// small table whole.
     /// Autovacuum analyzes a table as it grows, and these run per command, not per request.
-    static let plannedWithStatisticsOnly: Set<String> = ["braked articles", "export: first comment since"]
+    static let plannedWithStatisticsOnly: Set<String> = [
+        "braked articles", "export: first comment since", "tuning: the window's comments", "tuning: the window's hits",
+        "tuning: the window's verdicts",
+    ]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
     static let queues: [(String, QueueFilter)] = {
@@ -165,7 +178,7 @@ struct PostgresQueryPlanTests {
             let store = PostgresStore(address: try PostgresAddress(url))
             try await store.migrate()
             // autovacuum off for these tables, so "before ANALYZE" stays without statistics.
-            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches", "reports", "claims"] {
+            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches", "reports", "claims", "rule_hits"] {
                 try PostgresScratch.psql(url, "ALTER TABLE \(table) SET (autovacuum_enabled = false)")
             }
             try PostgresScratch.psql(url, Self.seed)
