@@ -120,6 +120,17 @@ enum PostgresHotQueries {
         """
     }
 
+    /// `policy train --from-db`: the moderators' verdicts that stand on the window's comments,
+    /// with the text, erased texts left out.
+    static func moderatorLabels(since millis: Int64) -> PostgresQuery {
+        """
+        SELECT c.id, c.body, d.action, d.id FROM comments c CROSS JOIN LATERAL (
+            SELECT action, id FROM decisions WHERE decisions.comment_id = c.id AND actor_kind = 'moderator' AND undoes IS NULL
+                AND action IN ('approve', 'reject') AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = decisions.id) OFFSET 0
+        ) d WHERE c.created_at >= \(millis) AND c.text_erased_at IS NULL
+        """
+    }
+
     /// The window's comments with the status the policy gave each on arrival.
     static func windowComments(since millis: Int64) -> PostgresQuery {
         """

@@ -70,3 +70,19 @@ extension PostgresStore: TuningStore {
         return TuningWindow(hits: hits, answers: answers, items: items, timings: timings, rulesInForce: rules, versionInForce: latest?.version)
     }
 }
+
+// `saring policy train --from-db` on PostgreSQL, as SaringStore+Labels reads it on SQLite.
+extension PostgresStore: LabelStore {
+    public func moderatorLabels(since: Date?) async throws -> [ModeratorLabel] {
+        let query = PostgresHotQueries.moderatorLabels(since: since.map(Timestamp.millis) ?? Int64.min)
+        return try await bounded {
+            var newest: [Int64: (decision: Int64, label: ModeratorLabel)] = [:]
+            let rows = try await self.client.query(query, logger: self.logger)
+            for try await (commentId, body, action, decisionId) in rows.decode((Int64, String, String, Int64).self) {
+                if let known = newest[commentId], known.decision > decisionId { continue }
+                newest[commentId] = (decisionId, ModeratorLabel(commentId: commentId, body: body, rejected: action == "reject"))
+            }
+            return newest.values.map(\.label).sorted { $0.commentId < $1.commentId }
+        }
+    }
+}

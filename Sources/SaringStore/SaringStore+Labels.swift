@@ -8,7 +8,20 @@ public struct ModeratorLabel: Sendable, Equatable {
     public var commentId: Int64
     public var body: String
     public var rejected: Bool
+
+    public init(commentId: Int64, body: String, rejected: Bool) {
+        self.commentId = commentId
+        self.body = body
+        self.rejected = rejected
+    }
 }
+
+/// What `saring policy train --from-db` reads: the moderators' standing verdicts as labels.
+public protocol LabelStore: Sendable {
+    func moderatorLabels(since: Date?) async throws -> [ModeratorLabel]
+}
+
+extension SaringStore: LabelStore {}
 
 extension SaringStore {
     /// Comments posted since `since` that a moderator approved or rejected, labeled by the newest

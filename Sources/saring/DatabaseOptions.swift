@@ -78,7 +78,7 @@ struct DatabaseOptions: ParsableArguments {
         if case .postgresql(let address) = try location() {
             // Not a file name: opening it as one would leave a file called "postgresql:" behind.
             throw CLIError(
-                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget, purge, policy history, show, stats and suggest run")
+                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget, purge, policy history, show, stats, suggest and train --from-db run")
         }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)

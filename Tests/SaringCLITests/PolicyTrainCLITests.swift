@@ -1,6 +1,7 @@
 import Foundation
 import SaringCore
 import SaringStore
+import SaringTestSupport
 import Testing
 
 @Suite("policy train (the real binary)")
@@ -94,6 +95,15 @@ struct PolicyTrainCLITests {
         #expect(result.stdout.contains("trained on 30 texts (15 positive)"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains("trained-on: moderators' decisions of the last 90d (rejected = 1, approved = 0; standing verdicts, erased texts left out)"))
+        // The same site on PostgreSQL gives the very same file.
+        try await PostgresScratch.withDatabase { url in
+            let moved = try await CLI.running(["copy-store", "--from", path, "--to", url])
+            #expect(moved.status == 0, "\(moved.stderr)")
+            let there = folder.appendingPathComponent("pg.model").path
+            let trained = try await CLI.running(["policy", "train", "--from-db", "--db", url, "--since", "90d", "--out", there])
+            #expect(trained.status == 0, "\(trained.stderr)")
+            #expect(try String(contentsOfFile: there, encoding: .utf8) == written)
+        }
     }
 
     @Test(arguments: [

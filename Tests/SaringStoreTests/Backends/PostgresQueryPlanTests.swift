@@ -106,6 +106,7 @@ struct PostgresQueryPlanTests {
         ("tuning: the window's comments", PostgresHotQueries.windowComments(since: 19_500)),
         ("tuning: the window's hits", PostgresHotQueries.windowHits(since: 19_500)),
         ("tuning: the window's verdicts", PostgresHotQueries.windowVerdicts(since: 19_500)),
+        ("training: the moderators' labels", PostgresHotQueries.moderatorLabels(since: 19_500)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -144,6 +145,7 @@ struct PostgresQueryPlanTests {
         "tuning: the window's comments": "comments_by_created",
         "tuning: the window's hits": "comments_by_created",
         "tuning: the window's verdicts": "comments_by_created",
+        "training: the moderators' labels": "comments_by_created",
         "retention: how many": "comments_rejected_unerased",
     ]
 
@@ -154,7 +156,7 @@ struct PostgresQueryPlanTests {
     /// Autovacuum analyzes a table as it grows, and these run per command, not per request.
     static let plannedWithStatisticsOnly: Set<String> = [
         "braked articles", "export: first comment since", "tuning: the window's comments", "tuning: the window's hits",
-        "tuning: the window's verdicts",
+        "tuning: the window's verdicts", "training: the moderators' labels",
     ]
 
     /// What moderators list: each queue's first page, and with the filters the API takes.
