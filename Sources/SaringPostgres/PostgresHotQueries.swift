@@ -110,25 +110,24 @@ enum PostgresHotQueries {
         """
     }
 
-    /// Moderators' approvals and rejections on the window's comments that still count.
-    static func windowVerdicts(since millis: Int64) -> PostgresQuery {
-        """
-        SELECT c.id, d.action, d.id FROM comments c CROSS JOIN LATERAL (
+    /// A comment's moderator approvals and rejections that still count (not undo entries, not
+    /// undone), as a lateral part joined to `comments c`.
+    private static let standingVerdicts = """
+        CROSS JOIN LATERAL (
             SELECT action, id FROM decisions WHERE decisions.comment_id = c.id AND actor_kind = 'moderator' AND undoes IS NULL
                 AND action IN ('approve', 'reject') AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = decisions.id) OFFSET 0
-        ) d WHERE c.created_at >= \(millis)
+        ) d
         """
+
+    /// Moderators' approvals and rejections on the window's comments that still count.
+    static func windowVerdicts(since millis: Int64) -> PostgresQuery {
+        "SELECT c.id, d.action, d.id FROM comments c \(unescaped: standingVerdicts) WHERE c.created_at >= \(millis)"
     }
 
     /// `policy train --from-db`: the moderators' verdicts that stand on the window's comments,
     /// with the text, erased texts left out.
     static func moderatorLabels(since millis: Int64) -> PostgresQuery {
-        """
-        SELECT c.id, c.body, d.action, d.id FROM comments c CROSS JOIN LATERAL (
-            SELECT action, id FROM decisions WHERE decisions.comment_id = c.id AND actor_kind = 'moderator' AND undoes IS NULL
-                AND action IN ('approve', 'reject') AND NOT EXISTS (SELECT 1 FROM decisions u WHERE u.undoes = decisions.id) OFFSET 0
-        ) d WHERE c.created_at >= \(millis) AND c.text_erased_at IS NULL
-        """
+        "SELECT c.id, c.body, d.action, d.id FROM comments c \(unescaped: standingVerdicts) WHERE c.created_at >= \(millis) AND c.text_erased_at IS NULL"
     }
 
     /// The window's comments with the status the policy gave each on arrival.

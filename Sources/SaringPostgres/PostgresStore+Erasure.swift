@@ -99,22 +99,16 @@ extension PostgresStore: ErasureStore {
         return RetentionOutcome(comments: total, oldest: total > 0 ? oldest : nil)
     }
 
-    /// The placeholder for the texts of an author's comments not erased yet; their hits lose
-    /// their spans (which pointed into the text) and stay for the rules' statistics.
+    /// The texts of an author's comments not erased yet (see ``eraseTexts(_:ids:at:_:)``).
     private static func eraseTexts(_ db: PostgresConnection, ofAuthor authorId: Int64, at millis: Int64, _ logger: Logger) async throws -> Int {
-        try await db.query(
-            """
-            UPDATE rule_hits SET span_start = NULL, span_end = NULL WHERE span_start IS NOT NULL
-                AND comment_id IN (SELECT id FROM comments WHERE author_id = \(authorId) AND text_erased_at IS NULL)
-            """, logger: logger)
-        return try await count(
-            db,
-            """
-            UPDATE comments SET body = \(Erased.placeholder), published_body = \(Erased.placeholder), text_erased_at = \(millis)
-            WHERE author_id = \(authorId) AND text_erased_at IS NULL RETURNING 1
-            """, logger)
+        var ids: [Int64] = []
+        let rows = try await db.query("SELECT id FROM comments WHERE author_id = \(authorId) AND text_erased_at IS NULL", logger: logger)
+        for try await id in rows.decode(Int64.self) { ids.append(id) }
+        return ids.isEmpty ? 0 : try await eraseTexts(db, ids: ids, at: millis, logger)
     }
 
+    /// The placeholder for the texts of these comments; their hits lose their spans (which pointed
+    /// into the text) and stay for the rules' statistics.
     private static func eraseTexts(_ db: PostgresConnection, ids: [Int64], at millis: Int64, _ logger: Logger) async throws -> Int {
         try await db.query(
             "UPDATE rule_hits SET span_start = NULL, span_end = NULL WHERE span_start IS NOT NULL AND comment_id = ANY(\(ids))", logger: logger)

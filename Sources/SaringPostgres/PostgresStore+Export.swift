@@ -20,16 +20,22 @@ extension PostgresStore: ExportStore {
         return try await withoutActuallyEscaping(each) { each in
             let writer = Unshared(each)
             return try await client.withConnection { db in
-                try await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                do {
-                    let count = try await Self.export(db, filter, logger: logger, each: writer.value)
-                    try await db.query("COMMIT", logger: logger)
-                    return count
-                } catch {
-                    _ = try? await db.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+                try await Self.inSnapshot(db, logger) { try await Self.export($0, filter, logger: logger, each: writer.value) }
             }
+        }
+    }
+
+    /// Runs `body` in a read-only REPEATABLE READ transaction on `db`: one consistent snapshot for
+    /// reads that span many queries (export, the tuning window) while the nodes keep writing.
+    static func inSnapshot<T>(_ db: PostgresConnection, _ logger: Logger, _ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+        do {
+            let result = try await body(db)
+            try await db.query("COMMIT", logger: logger)
+            return result
+        } catch {
+            _ = try? await db.query("ROLLBACK", logger: logger)
+            throw error
         }
     }
 
@@ -51,16 +57,12 @@ extension PostgresStore: ExportStore {
         var count = 0
         while true {
             let rows = try await db.query(PostgresHotQueries.exportComments(filter, after: after, limit: 100), logger: logger)
-            var chunk: [(record: ExportRecord, id: Int64)] = []
-            for try await row in rows {
-                let record = try Self.exportRecord(row)
-                chunk.append((record, record.id))
-            }
+            var chunk: [ExportRecord] = []
+            for try await row in rows { chunk.append(try Self.exportRecord(row)) }
             guard let last = chunk.last else { return count }
             let decisions = try await Self.exportDecisions(db, of: chunk.map(\.id), logger: logger)
-            for (record, id) in chunk {
-                var record = record
-                record.decisions = decisions[id] ?? []
+            for var record in chunk {
+                record.decisions = decisions[record.id] ?? []
                 try each(record)
                 count += 1
             }

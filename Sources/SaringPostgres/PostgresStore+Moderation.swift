@@ -80,7 +80,7 @@ extension PostgresStore: ModerationStore {
 
     public func claim(commentId: Int64, moderator: String, lease: Duration) async throws -> QueueItem? {
         let millis = Timestamp.millis(now())
-        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let expires = millis + Timestamp.millis(of: lease)
         let logger = logger
         return try await transaction { db in
             guard try await Self.first(db.query(PostgresHotQueries.decidedComment(commentId), logger: logger), as: (String, String, Bool).self) != nil

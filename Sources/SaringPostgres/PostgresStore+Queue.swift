@@ -37,9 +37,7 @@ extension PostgresStore {
                 for kind in QueueKind.allCases {
                     var scoped = filter
                     scoped.kind = kind
-                    counts[kind] = scoped.text == nil
-                        ? try await self.count(db, scoped, excluding: [])
-                        : try await self.queueIds(db, scoped, excluding: [], limit: nil).ids.count
+                    counts[kind] = try await self.count(db, scoped, excluding: [])
                 }
                 return counts
             }
@@ -60,15 +58,13 @@ extension PostgresStore {
     /// How many comments a queue holds, leaving out `excluding` (a text search counts its matches).
     public func queueCount(_ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int {
         try await bounded {
-            try await self.client.withConnection { db in
-                filter.text == nil
-                    ? try await self.count(db, filter, excluding: excluding)
-                    : try await self.queueIds(db, filter, excluding: excluding, limit: nil).ids.count
-            }
+            try await self.client.withConnection { db in try await self.count(db, filter, excluding: excluding) }
         }
     }
 
+    /// How many comments a queue holds, leaving out `excluding`; a text search counts its matches.
     private func count(_ db: PostgresConnection, _ filter: QueueFilter, excluding: Set<Int64>) async throws -> Int {
+        if filter.text != nil { return try await queueIds(db, filter, excluding: excluding, limit: nil).ids.count }
         let query = Self.queueQuery(filter, select: "count(*)::BIGINT", limit: nil, excluding: excluding, ordered: false)
         return Int(try await Self.first(db.query(query, logger: logger), as: Int64.self) ?? 0)
     }

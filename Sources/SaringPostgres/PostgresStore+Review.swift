@@ -15,7 +15,7 @@ extension PostgresStore {
     /// moderators on any nodes never get the same comment.
     public func claimNext(moderator: String, filter: QueueFilter, lease: Duration, skipping: Set<Int64>) async throws -> QueueItem? {
         let millis = Timestamp.millis(now())
-        let expires = millis + Self.milliseconds(lease)
+        let expires = millis + Timestamp.millis(of: lease)
         var tried = skipping
         for _ in 0..<5 {
             let excluded = tried
@@ -55,7 +55,7 @@ extension PostgresStore {
     /// Extends every unexpired claim `moderator` holds by a lease from now.
     public func renewClaims(moderator: String, lease: Duration) async throws {
         let millis = Timestamp.millis(now())
-        let query = PostgresHotQueries.renewClaims(of: moderator, at: millis, until: millis + Self.milliseconds(lease))
+        let query = PostgresHotQueries.renewClaims(of: moderator, at: millis, until: millis + Timestamp.millis(of: lease))
         try await bounded { _ = try await self.client.query(query, logger: self.logger) }
     }
 
@@ -79,9 +79,5 @@ extension PostgresStore {
             for try await row in rows { comments.append(try Self.comment(from: row)) }
             return comments
         }
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        Int64(duration.components.seconds * 1000) + Int64(duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -12,15 +12,7 @@ extension PostgresStore: TuningStore {
         let since = Timestamp.millis(since)
         let logger = logger
         return try await client.withConnection { db in
-            try await db.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-            do {
-                let window = try await Self.tuningWindow(db, since: since, logger: logger)
-                try await db.query("COMMIT", logger: logger)
-                return window
-            } catch {
-                _ = try? await db.query("ROLLBACK", logger: logger)
-                throw error
-            }
+            try await Self.inSnapshot(db, logger) { try await Self.tuningWindow($0, since: since, logger: logger) }
         }
     }
 

@@ -68,6 +68,10 @@ public protocol ModerationStore: CommentStore {
     func queueDepths(cap: Int) async throws -> [QueueKind: Int]
 }
 
+/// Everything the CLI asks of a site's database — moderation, export, erasure, the policy history,
+/// tuning and training labels — which SQLite and PostgreSQL both keep.
+public typealias SiteStore = ModerationStore & ExportStore & ErasureStore & PolicyHistoryStore & TuningStore & LabelStore
+
 extension ModerationStore {
     /// Finds what a bulk rejection would take, writing nothing (see ``ModerationDesk/plan(_:except:)``).
     ///

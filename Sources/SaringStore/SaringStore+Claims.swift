@@ -16,7 +16,7 @@ extension SaringStore {
         moderator: String, filter: QueueFilter, lease: Duration, skipping: Set<Int64> = []
     ) async throws -> QueueItem? {
         let millis = Timestamp.millis(now())
-        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let expires = millis + Timestamp.millis(of: lease)
         guard filter.text != nil else {
             return try await write { db in
                 try Self.claimFirst(db, filter, among: nil, moderator: moderator, skipping: skipping, now: millis, expires: expires)
@@ -61,7 +61,7 @@ extension SaringStore {
     /// an unexpired claim on it. Returns it with its details, or nil.
     public func claim(commentId: Int64, moderator: String, lease: Duration) async throws -> QueueItem? {
         let millis = Timestamp.millis(now())
-        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let expires = millis + Timestamp.millis(of: lease)
         return try await write { db in
             try db.execute(sql: "DELETE FROM claims WHERE expires_at <= ?", arguments: [millis])
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM comments WHERE id = ?", arguments: [commentId]) == true,
@@ -80,7 +80,7 @@ extension SaringStore {
     /// Extends every claim `moderator` holds (the review screen calls this while it is open).
     public func renewClaims(moderator: String, lease: Duration) async throws {
         let millis = Timestamp.millis(now())
-        let expires = millis + Int64(lease.components.seconds * 1000) + Int64(lease.components.attoseconds / 1_000_000_000_000_000)
+        let expires = millis + Timestamp.millis(of: lease)
         try await write { db in
             try db.execute(
                 sql: "UPDATE claims SET expires_at = ? WHERE moderator = ? AND expires_at > ?", arguments: [expires, moderator, millis])

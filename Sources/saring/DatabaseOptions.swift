@@ -37,7 +37,7 @@ struct DatabaseOptions: ParsableArguments {
     /// Runs `body` on the store a moderation command works on: the SQLite file, or the PostgreSQL
     /// database of a URL (reached and migrated first, closed afterwards). A database that cannot
     /// be reached is named with the server's reason.
-    func withModerationStore<T>(_ body: (any ModerationStore) async throws -> T) async throws -> T {
+    func withSiteStore<T>(_ body: (any SiteStore) async throws -> T) async throws -> T {
         guard case .postgresql(let address) = try location() else {
             let store = try openStore()
             try store.migrate()

@@ -49,14 +49,10 @@ extension Saring {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in
-                // Both stores are export stores; the cast cannot fail.
-                guard let exporter = store as? any ExportStore else { throw CLIError("this store cannot export") }
-                try await export(store, exporter)
-            }
+            try await database.withSiteStore { try await export($0) }
         }
 
-        private func export(_ store: any ModerationStore, _ exporter: any ExportStore) async throws {
+        private func export(_ store: any SiteStore) async throws {
             if let article, try await store.article(id: article) == nil {
                 throw CLIError("no article \(article): nobody has commented on it and the CMS has not described it")
             }
@@ -66,7 +62,7 @@ extension Saring {
             let output = try LineOutput(path: out, overwrite: force)
             let count: Int
             do {
-                count = try await exporter.export(filter) { record in try output.write(line: try record.jsonLine()) }
+                count = try await store.export(filter) { record in try output.write(line: try record.jsonLine()) }
                 try output.close()
             } catch {
                 if let out { try? FileManager.default.removeItem(atPath: out) }

@@ -27,11 +27,7 @@ extension Saring {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in
-                // Both stores erase; the cast cannot fail.
-                guard let store = store as? any ErasureStore else { throw CLIError("this store cannot erase") }
-                try await forget(store)
-            }
+            try await database.withSiteStore { try await forget($0) }
         }
 
         private func forget(_ store: any ErasureStore) async throws {

@@ -37,10 +37,7 @@ extension Saring {
             }
             let cutoff = Date().addingTimeInterval(-seconds)
             if case .postgresql = try database.location() {
-                try await database.withModerationStore { store in
-                    guard let store = store as? any ErasureStore else { throw CLIError("this store cannot erase") }
-                    try await purge(store, before: cutoff)
-                }
+                try await database.withSiteStore { try await purge($0, before: cutoff) }
                 return
             }
             let store = try database.openStore(mode: dryRun ? .readOnly : .existingOnly)

@@ -14,7 +14,7 @@ extension Saring {
         var json = false
 
         func run() async throws {
-            let bans = try await database.withModerationStore { store in try await store.currentBans() }
+            let bans = try await database.withSiteStore { store in try await store.currentBans() }
             if json {
                 for ban in bans { print(try BanJSON(ban).jsonLine()) }
                 return

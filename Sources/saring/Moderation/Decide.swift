@@ -55,7 +55,7 @@ extension Saring {
         }
 
         func run() async throws {
-            let done = try await database.withModerationStore { store in
+            let done = try await database.withSiteStore { store in
                 try await DecisionRunner(desk: ModerationDesk(store: store, moderator: moderator.resolvedName))
                     .decide(ids, .approve, reason: reason, override: override)
             }

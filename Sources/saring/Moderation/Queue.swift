@@ -31,7 +31,7 @@ extension Saring {
         }
 
         func run() async throws {
-            try await database.withModerationStore { try await list($0) }
+            try await database.withSiteStore { try await list($0) }
         }
 
         private func list(_ store: any ModerationStore) async throws {

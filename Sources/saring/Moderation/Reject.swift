@@ -58,7 +58,7 @@ extension Saring {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in
+            try await database.withSiteStore { store in
                 let desk = ModerationDesk(store: store, moderator: moderator.resolvedName)
                 let bulk = BulkRejection(desk: desk, reason: reason, sample: sample)
                 if let matching {

@@ -14,7 +14,7 @@ extension Saring {
         var id: Int64
 
         func run() async throws {
-            try await database.withModerationStore { store in try await show(store) }
+            try await database.withSiteStore { store in try await show(store) }
         }
 
         private func show(_ store: any ModerationStore) async throws {

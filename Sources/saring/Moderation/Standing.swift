@@ -23,7 +23,7 @@ struct StandingChange: ParsableArguments {
     /// Runs `body` with the desk on the database, with a message naming an unknown author.
     func run<T>(_ body: (ModerationDesk) async throws -> T) async throws -> T {
         do {
-            return try await database.withModerationStore { store in
+            return try await database.withSiteStore { store in
                 try await body(ModerationDesk(store: store, moderator: moderator.resolvedName))
             }
         } catch StoreError.authorNotFound(let identity) {

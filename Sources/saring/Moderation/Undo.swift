@@ -32,7 +32,7 @@ extension Saring {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in try await undo(ModerationDesk(store: store, moderator: moderator.resolvedName)) }
+            try await database.withSiteStore { store in try await undo(ModerationDesk(store: store, moderator: moderator.resolvedName)) }
         }
 
         private func undo(_ desk: ModerationDesk) async throws {

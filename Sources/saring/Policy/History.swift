@@ -14,11 +14,7 @@ extension Saring.PolicyCommand {
         var json = false
 
         func run() async throws {
-            try await database.withModerationStore { store in
-                // Both stores keep the history; the cast cannot fail.
-                guard let store = store as? any PolicyHistoryStore else { throw CLIError("this store keeps no policy history") }
-                try await list(store)
-            }
+            try await database.withSiteStore { try await list($0) }
         }
 
         private func list(_ store: any PolicyHistoryStore) async throws {

@@ -22,10 +22,7 @@ extension Saring.PolicyCommand {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in
-                guard let store = store as? any PolicyHistoryStore else { throw CLIError("this store keeps no policy history") }
-                try await show(store)
-            }
+            try await database.withSiteStore { try await show($0) }
         }
 
         private func show(_ store: any PolicyHistoryStore) async throws {

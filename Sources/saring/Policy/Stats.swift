@@ -36,11 +36,7 @@ extension Saring.PolicyCommand {
         }
 
         func run() async throws {
-            try await database.withModerationStore { store in
-                // Both stores read a tuning window; the cast cannot fail.
-                guard let store = store as? any TuningStore else { throw CLIError("this store keeps no decisions to tune by") }
-                try await report(store)
-            }
+            try await database.withSiteStore { try await report($0) }
         }
 
         private func report(_ store: any TuningStore) async throws {

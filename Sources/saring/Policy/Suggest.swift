@@ -37,11 +37,7 @@ extension Saring.PolicyCommand {
 
         func run() async throws {
             let inForce = try policy.load()
-            try await database.withModerationStore { store in
-                // Both stores read a tuning window; the cast cannot fail.
-                guard let store = store as? any TuningStore else { throw CLIError("this store keeps no decisions to tune by") }
-                try await suggest(store, inForce: inForce)
-            }
+            try await database.withSiteStore { try await suggest($0, inForce: inForce) }
         }
 
         private func suggest(_ store: any TuningStore, inForce: Policy) async throws {

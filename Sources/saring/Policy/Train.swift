@@ -70,11 +70,7 @@ extension Saring.PolicyCommand {
                 source.append("\((dataset as NSString).lastPathComponent), text column '\(textColumn)', label column '\(labelColumn)'")
             } else {
                 let start = since.flatMap(AgeParser.seconds).map { Date().addingTimeInterval(-$0) }
-                let labels = try await database.withModerationStore { store in
-                    // Both stores keep the decisions; the cast cannot fail.
-                    guard let store = store as? any LabelStore else { throw CLIError("this store keeps no decisions to learn from") }
-                    return try await store.moderatorLabels(since: start)
-                }
+                let labels = try await database.withSiteStore { try await $0.moderatorLabels(since: start) }
                 examples = labels.map { ClassifierTrainer.Example(text: $0.body, label: $0.rejected) }
                 source.append("moderators' decisions" + (since.map { " of the last \($0)" } ?? "") + " (rejected = 1, approved = 0; standing verdicts, erased texts left out)")
             }

@@ -33,7 +33,7 @@ extension Saring {
                     "saring review needs a terminal (its input and output must both be one): "
                         + "to list the queue use `saring queue`; to decide, `saring approve ID` or `saring reject ID`")
             }
-            try await database.withModerationStore { try await review($0, at: database.shownName) }
+            try await database.withSiteStore { try await review($0, at: database.shownName) }
         }
 
         private func review(_ store: any ModerationStore, at place: String) async throws {

@@ -284,7 +284,7 @@ struct ModerationBackendTests {
             for id in [ids[10], ids[200]] {
                 _ = try await store.decide(id, .reject, by: "dewi", reason: "kasar", override: false, expectedLastDecision: nil)
             }
-            let exporter = try #require(store as? any ExportStore)
+            let exporter = store
             var all: [ExportRecord] = []
             #expect(try await exporter.export(ExportFilter()) { all.append($0) } == 230)
             #expect(all.map(\.id) == ids)
@@ -306,7 +306,7 @@ struct ModerationBackendTests {
     @Test(arguments: StoreBackend.allCases)
     func thePolicyHistoryKeepsEachVersionAndWhenItJudged(_ backend: StoreBackend) async throws {
         try await backend.withStore { store in
-            let history = try #require(store as? any PolicyHistoryStore)
+            let history = store
             let rules = "rules:\n  - id: kasar.tahan\n    description: Held for a look\n    words: [anjir]\n    action: hold\n    examples:\n      match: [\"anjir lah\"]\n"
             let source = PolicySource(files: [.init(name: "kasar.yaml", text: rules)])
             let policy = try PolicyCompiler.compile(source).get()

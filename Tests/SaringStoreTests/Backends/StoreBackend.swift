@@ -14,7 +14,7 @@ enum StoreBackend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     var testDescription: String { rawValue }
 
     /// A fresh, migrated store; `body` runs with it and the store is removed afterwards.
-    func withStore<T>(now: @escaping @Sendable () -> Date = { Date() }, _ body: (any ModerationStore) async throws -> T) async throws -> T {
+    func withStore<T>(now: @escaping @Sendable () -> Date = { Date() }, _ body: (any SiteStore) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("saring-backend-\(UUID().uuidString).sqlite").path
