@@ -80,6 +80,36 @@ enum PostgresHotQueries {
         "SELECT id, kind, moderator, description, previous_standing, created_at, undone_at, undone_by FROM batches WHERE id = \(id)"
     }
 
+    // Forgetting an author (PostgresStore+Erasure): each reads the author's own rows.
+
+    /// The author to forget, locked.
+    static func forgottenAuthor(_ identity: String) -> PostgresQuery {
+        "SELECT id, name, email, identity FROM authors WHERE identity = \(identity) FOR UPDATE"
+    }
+
+    /// The names an author's comments were shown with.
+    static func namesShown(ofAuthor authorId: Int64) -> PostgresQuery {
+        "SELECT DISTINCT author_name FROM comments WHERE author_id = \(authorId)"
+    }
+
+    /// The address hashes an author's comments came from and their address bans hold.
+    static func addressHashes(ofAuthor authorId: Int64) -> PostgresQuery {
+        """
+        SELECT client_hash FROM comments WHERE author_id = \(authorId) AND client_hash IS NOT NULL
+        UNION SELECT client_hash FROM banned_clients WHERE author_id = \(authorId)
+        """
+    }
+
+    /// Reports made from one address lose it.
+    static func forgetReportsFrom(_ clientHash: String) -> PostgresQuery {
+        "UPDATE reports SET client_hash = NULL WHERE client_hash = \(clientHash) RETURNING 1"
+    }
+
+    /// An author's comments whose text is still there.
+    static func unerasedComments(ofAuthor authorId: Int64) -> PostgresQuery {
+        "SELECT id FROM comments WHERE author_id = \(authorId) AND text_erased_at IS NULL"
+    }
+
     /// Rejected comments whose text is still there, last decided before a time (retention),
     /// oldest first, locked for erasing; rows another node is erasing are left to it.
     static func rejectedToErase(before millis: Int64, limit: Int64) -> PostgresQuery {

@@ -15,13 +15,11 @@ extension PostgresStore: ErasureStore {
         return try await transaction { db in
             guard
                 let (authorId, name, email, key) = try await Self.first(
-                    db.query("SELECT id, name, email, identity FROM authors WHERE identity = \(identity.key) FOR UPDATE", logger: logger),
+                    db.query(PostgresHotQueries.forgottenAuthor(identity.key), logger: logger),
                     as: (Int64, String, String?, String).self)
             else { throw StoreError.authorNotFound(identity: identity.key) }
             var secrets: Set<String> = [name, key]
-            for try await shown in try await db.query(
-                "SELECT DISTINCT author_name FROM comments WHERE author_id = \(authorId)", logger: logger
-            ).decode(String.self) {
+            for try await shown in try await db.query(PostgresHotQueries.namesShown(ofAuthor: authorId), logger: logger).decode(String.self) {
                 secrets.insert(shown)
             }
             if let email {
@@ -30,12 +28,7 @@ extension PostgresStore: ErasureStore {
             }
             if key.hasPrefix("user:") { secrets.insert(String(key.dropFirst(5))) }
             var hashes: [String] = []
-            for try await hash in try await db.query(
-                """
-                SELECT client_hash FROM comments WHERE author_id = \(authorId) AND client_hash IS NOT NULL
-                UNION SELECT client_hash FROM banned_clients WHERE author_id = \(authorId)
-                """, logger: logger
-            ).decode(String.self) {
+            for try await hash in try await db.query(PostgresHotQueries.addressHashes(ofAuthor: authorId), logger: logger).decode(String.self) {
                 hashes.append(hash)
             }
             let forgotten = "forgotten:\(authorId)"
@@ -48,7 +41,7 @@ extension PostgresStore: ErasureStore {
                 logger)
             var reports = 0
             for hash in hashes {
-                reports += try await Self.count(db, "UPDATE reports SET client_hash = NULL WHERE client_hash = \(hash) RETURNING 1", logger)
+                reports += try await Self.count(db, PostgresHotQueries.forgetReportsFrom(hash), logger)
             }
             try await db.query("DELETE FROM banned_clients WHERE author_id = \(authorId)", logger: logger)
             let texts = eraseTexts ? try await Self.eraseTexts(db, ofAuthor: authorId, at: millis, logger) : 0
@@ -102,7 +95,7 @@ extension PostgresStore: ErasureStore {
     /// The texts of an author's comments not erased yet (see ``eraseTexts(_:ids:at:_:)``).
     private static func eraseTexts(_ db: PostgresConnection, ofAuthor authorId: Int64, at millis: Int64, _ logger: Logger) async throws -> Int {
         var ids: [Int64] = []
-        let rows = try await db.query("SELECT id FROM comments WHERE author_id = \(authorId) AND text_erased_at IS NULL", logger: logger)
+        let rows = try await db.query(PostgresHotQueries.unerasedComments(ofAuthor: authorId), logger: logger)
         for try await id in rows.decode(Int64.self) { ids.append(id) }
         return ids.isEmpty ? 0 : try await eraseTexts(db, ids: ids, at: millis, logger)
     }

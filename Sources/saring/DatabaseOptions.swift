@@ -8,7 +8,7 @@ import SaringStore
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve`, `migrate` and the moderation commands (env SARING_DB; default ./saring.sqlite).")
+        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve`, `migrate`, the moderation, export, erasure and policy-history commands (env SARING_DB; default ./saring.sqlite).")
     var path: String?
 
     var resolvedPath: String {

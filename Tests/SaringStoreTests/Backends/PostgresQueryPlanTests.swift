@@ -103,6 +103,11 @@ struct PostgresQueryPlanTests {
         ("export: a batch", PostgresHotQueries.exportBatch(17)),
         ("retention: what to erase", PostgresHotQueries.rejectedToErase(before: 19_000, limit: 500)),
         ("retention: how many", PostgresHotQueries.rejectedToEraseCount(before: 19_000)),
+        ("forget: the author", PostgresHotQueries.forgottenAuthor("name:pembaca 17")),
+        ("forget: names shown", PostgresHotQueries.namesShown(ofAuthor: 18)),
+        ("forget: address hashes", PostgresHotQueries.addressHashes(ofAuthor: 18)),
+        ("forget: reports from an address", PostgresHotQueries.forgetReportsFrom("hash14")),
+        ("forget: texts still there", PostgresHotQueries.unerasedComments(ofAuthor: 18)),
         ("tuning: the window's comments", PostgresHotQueries.windowComments(since: 19_500)),
         ("tuning: the window's hits", PostgresHotQueries.windowHits(since: 19_500)),
         ("tuning: the window's verdicts", PostgresHotQueries.windowVerdicts(since: 19_500)),
@@ -147,6 +152,10 @@ struct PostgresQueryPlanTests {
         "tuning: the window's verdicts": "comments_by_created",
         "training: the moderators' labels": "comments_by_created",
         "retention: how many": "comments_rejected_unerased",
+        "forget: names shown": "comments_by_author",
+        "forget: address hashes": "comments_by_author",
+        "forget: reports from an address": "reports_by_client",
+        "forget: texts still there": "comments_by_author",
     ]
 
     /// Queries held to their index only once the table has statistics: without them the planner
