@@ -176,6 +176,49 @@ enum PostgresHotQueries {
         """
     }
 
+    // `saring policy replay` (PostgresStore+Replay), as SaringStore+Replay reads it.
+
+    /// The id before the newest `limit` comments of a replay's scope after `afterId`.
+    static func replayNewest(after afterId: Int64, since millis: Int64, articleId: String?, limit: Int64) -> PostgresQuery {
+        if let articleId {
+            return """
+                SELECT id FROM comments WHERE article_id = \(articleId) AND id > \(afterId) AND created_at + 0 >= \(millis)
+                ORDER BY id DESC LIMIT 1 OFFSET \(limit - 1)
+                """
+        }
+        return "SELECT id FROM comments WHERE id > \(afterId) AND created_at + 0 >= \(millis) ORDER BY id DESC LIMIT 1 OFFSET \(limit - 1)"
+    }
+
+    /// One chunk of a replay, in id order after a cursor, with the author's e-mail and identity,
+    /// the article's premoderation and (up to `firstComments`) how many of the author's comments
+    /// before it are published. The comments are read first by id (`created_at + 0` keeps the
+    /// time index out: the cursor already stands at the window's start); each lateral part is
+    /// fenced with `OFFSET 0` so it stays a lookup per comment instead of a hashed table.
+    static func replayChunk(after afterId: Int64, since millis: Int64, articleId: String?, count: Int64, firstComments: Int64) -> PostgresQuery {
+        var binds = PostgresBindings()
+        func bound(_ value: some PostgresDynamicTypeEncodable) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+        let article = articleId.map { "article_id = \(bound($0)) AND " } ?? ""
+        let sql = """
+            SELECT c.id, c.article_id, c.author_id, c.author_name, a.email, c.body, c.created_at, a.identity, r.premoderated, f.firsts
+            FROM (
+                SELECT id, article_id, author_id, author_name, body, created_at FROM comments
+                WHERE \(article)id > \(bound(afterId)) AND created_at + 0 >= \(bound(millis)) ORDER BY id LIMIT \(bound(count))
+            ) c
+            CROSS JOIN LATERAL (SELECT email, identity FROM authors WHERE authors.id = c.author_id OFFSET 0) a
+            CROSS JOIN LATERAL (SELECT premoderated FROM articles WHERE articles.id = c.article_id OFFSET 0) r
+            CROSS JOIN LATERAL (
+                SELECT count(*)::BIGINT AS firsts FROM (
+                    SELECT 1 FROM comments p WHERE p.author_id = c.author_id AND p.status = 'published' AND p.id < c.id LIMIT \(bound(firstComments))
+                ) AS earlier
+            ) f
+            ORDER BY c.id
+            """
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
     static func authorByIdentity(_ identity: String) -> PostgresQuery {
         "SELECT id, standing, name FROM authors WHERE identity = \(identity)"
     }

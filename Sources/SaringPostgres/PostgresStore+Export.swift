@@ -40,7 +40,7 @@ extension PostgresStore: ExportStore {
     }
 
     /// A value used by one task only, passed where the compiler cannot see that.
-    private struct Unshared<Value>: @unchecked Sendable {
+    struct Unshared<Value>: @unchecked Sendable {
         let value: Value
         init(_ value: Value) { self.value = value }
     }

@@ -70,7 +70,7 @@ public protocol ModerationStore: CommentStore {
 
 /// Everything the CLI asks of a site's database — moderation, export, erasure, the policy history,
 /// tuning and training labels — which SQLite and PostgreSQL both keep.
-public typealias SiteStore = ModerationStore & ExportStore & ErasureStore & PolicyHistoryStore & TuningStore & LabelStore
+public typealias SiteStore = ModerationStore & ExportStore & ErasureStore & PolicyHistoryStore & TuningStore & LabelStore & ReplayStore & ImportStore
 
 extension ModerationStore {
     /// Finds what a bulk rejection would take, writing nothing (see ``ModerationDesk/plan(_:except:)``).

@@ -23,6 +23,18 @@ public struct StandingHistory: Sendable {
     /// Per author: (time in milliseconds, standing from then on), oldest first.
     var changes: [Int64: [(Int64, AuthorStanding)]] = [:]
 
+    public init() {}
+
+    /// Records a ban, unban or trust of the action log; call in the log's order.
+    public mutating func record(_ action: String, of authorId: Int64, at millis: Int64) {
+        let standing: AuthorStanding = switch action {
+        case "ban": .banned
+        case "trust": .trusted
+        default: .normal
+        }
+        changes[authorId, default: []].append((millis, standing))
+    }
+
     /// The standing the author had just before `millis` (normal before any recorded change).
     public func standing(of authorId: Int64, before millis: Int64) -> AuthorStanding {
         guard let list = changes[authorId] else { return .normal }
@@ -44,6 +56,18 @@ public struct ReplayCursor: Sendable, Equatable {
     }
 }
 
+/// What `saring policy replay` reads: the scope's comments in id order, in chunks, with the
+/// authors' context as it was when each arrived.
+public protocol ReplayStore: Sendable {
+    func standingHistory() async throws -> StandingHistory
+    func replayStart(_ scope: ReplayScope) async throws -> ReplayCursor
+    func replayChunk(
+        _ scope: ReplayScope, after cursor: ReplayCursor, count: Int, standings: StandingHistory, firstComments: Int
+    ) async throws -> [ReplayComment]
+}
+
+extension SaringStore: ReplayStore {}
+
 extension SaringStore {
     /// Every standing change of every author, for ``StandingHistory``.
     public func standingHistory() async throws -> StandingHistory {
@@ -51,12 +75,7 @@ extension SaringStore {
             var history = StandingHistory()
             let rows = try Row.fetchCursor(db, sql: "SELECT author_id, action, created_at FROM author_actions ORDER BY id")
             while let row = try rows.next() {
-                let standing: AuthorStanding = switch row[1] as String {
-                case "ban": .banned
-                case "trust": .trusted
-                default: .normal
-                }
-                history.changes[row[0], default: []].append((row[2], standing))
+                history.record(row[1], of: row[0], at: row[2])
             }
             return history
         }

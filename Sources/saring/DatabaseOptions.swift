@@ -8,7 +8,7 @@ import SaringStore
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
-        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for `serve`, `migrate`, the moderation, export, erasure and policy-history commands (env SARING_DB; default ./saring.sqlite).")
+        help: "SQLite database file, or a postgresql://USER@HOST:PORT/DATABASE URL for every command but `backup` (env SARING_DB; default ./saring.sqlite).")
     var path: String?
 
     var resolvedPath: String {
@@ -58,7 +58,7 @@ struct DatabaseOptions: ParsableArguments {
     /// What the commands already say well passes as it is; the rest is named with the database.
     private static func explained(_ error: any Error, at address: PostgresAddress) -> any Error {
         switch error {
-        case is StoreError, is CLIError, is ExitCode, is BulkSelectionError: error
+        case is StoreError, is CLIError, is ExitCode, is BulkSelectionError, is ImportError: error
         case let error as MigrationError: CLIError("\(address): \(error)")
         default: CLIError("\(address): \(PostgresStore.describe(error))")
         }
@@ -78,7 +78,7 @@ struct DatabaseOptions: ParsableArguments {
         if case .postgresql(let address) = try location() {
             // Not a file name: opening it as one would leave a file called "postgresql:" behind.
             throw CLIError(
-                "\(address): this command runs on SQLite only so far; on PostgreSQL, `saring serve`, `migrate`, `copy-store` and the moderation commands (review, queue, approve, reject, undo, show, ban, unban, trust, bans), export, forget, purge, policy history, show, stats, suggest and train --from-db run")
+                "\(address): this command runs on SQLite only; every other command takes a URL")
         }
         do {
             return try SaringStore(path: resolvedPath, backgroundCheckpoints: backgroundCheckpoints, mode: mode, events: events)

@@ -228,7 +228,7 @@ extension Saring {
                     throw CLIError("\(address): \(error)")
                 }
                 logger.notice(
-                    "PostgreSQL store \(address): the public and the moderators' HTTP API, the policy history, saring review and the moderation commands run; policy replay and import are not on PostgreSQL yet"
+                    "PostgreSQL store \(address): the public and the moderators' HTTP API, the policy history and every command but backup run (pg_dump is the backup)"
                 )
                 stores = ServerStores(comments: store)
                 sqlite = nil

@@ -528,7 +528,7 @@ struct PostgresCLITests {
         let url = "postgresql://saring@127.0.0.1:5/saring"
         let backup = try await CLI.running(["backup", "--db", url, folder.appendingPathComponent("copy.sqlite").path], in: folder)
         #expect(backup.status == 1)
-        #expect(backup.stderr.contains("runs on SQLite only so far"), "\(backup.stderr)")
+        #expect(backup.stderr.contains("saring backup copies a SQLite database; back up PostgreSQL with pg_dump"), "\(backup.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         let bad = try await CLI.running(["migrate", "--db", "postgresql://saring@127.0.0.1/saring?sslmode=kadang"], in: folder)
         #expect(bad.status == 1)

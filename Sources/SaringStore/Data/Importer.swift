@@ -1,14 +1,75 @@
 import Foundation
-import GRDB
 import SaringCore
 
-/// The state of one import: the ids given so far to the file's comments, decisions and batches.
-/// Statements are kept prepared (`run`, `firstRow`): parsing the SQL again for each of a
-/// million comments cost more than storing them.
-struct Importer {
-    struct Problem: Error { let message: String }
+/// Where an import writes, one row at a time, inside the one transaction the store holds open
+/// for it. An id given as nil is the database's to choose.
+public protocol ImportRows {
+    /// Whether the database holds no comment, decision or batch (the file's ids are then kept).
+    mutating func isEmpty() throws -> Bool
+    /// Stores the article unless one of its id is there; true when it was stored.
+    mutating func insertArticle(_ article: ExportRecord.ArticleRecord, at millis: Int64) throws -> Bool
+    /// The stored author of an identity, with their standing.
+    mutating func author(identity: String) throws -> (id: Int64, standing: String)?
+    mutating func insertAuthor(_ author: ExportRecord.AuthorRecord, at millis: Int64) throws -> Int64
+    mutating func insertComment(_ row: ImportedComment) throws -> Int64
+    mutating func insertDecision(_ row: ImportedDecision) throws -> Int64
+    mutating func insertHit(_ hit: RuleHit, commentId: Int64, decisionId: Int64) throws
+    mutating func insertBatch(_ row: ImportedBatch, authorId: Int64?) throws -> Int64
+}
 
-    let db: Database
+/// A comments row as an import writes it.
+public struct ImportedComment {
+    public var id: Int64?
+    public var articleId: String
+    public var parentId: Int64?
+    public var authorId: Int64
+    public var authorName: String
+    public var body: String
+    public var publishedBody: String
+    public var status: CommentStatus
+    public var flagged: Bool
+    public var score: Double
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    public var campaignId: Int64?
+    public var textErasedAt: Int64?
+}
+
+/// A decisions row as an import writes it.
+public struct ImportedDecision {
+    public var id: Int64?
+    public var commentId: Int64
+    public var actor: String
+    public var by: String
+    public var action: String
+    public var status: String
+    public var reasons: [String]
+    public var at: Int64
+    public var batchId: Int64?
+    public var undoes: Int64?
+}
+
+/// A batches row as an import writes it.
+public struct ImportedBatch {
+    public var id: Int64?
+    public var kind: String
+    public var by: String
+    public var description: String
+    public var previousStanding: String?
+    public var createdAt: Int64
+    public var undoneAt: Int64?
+    public var undoneBy: String?
+}
+
+/// The state of one import: the ids given so far to the file's comments, decisions and batches.
+/// The checks and the id mapping are the same whatever database `Rows` writes to.
+public struct Importer<Rows: ImportRows> {
+    public struct Problem: Error {
+        public let message: String
+        public init(message: String) { self.message = message }
+    }
+
+    var rows: Rows
     let millis: Int64
     let judge: ImportJudge?
     var summary = ImportSummary()
@@ -17,10 +78,36 @@ struct Importer {
     var batches: [Int64: Int64] = [:]
     var articles: Set<String> = []
 
-    init(db: Database, millis: Int64, judge: ImportJudge?) {
-        self.db = db
+    init(rows: Rows, millis: Int64, judge: ImportJudge?) {
+        self.rows = rows
         self.millis = millis
         self.judge = judge
+    }
+
+    /// Stores every item `next` yields through `rows`; the caller's transaction makes it all or
+    /// nothing. `refusal` names what the database itself refused (its error, as a message).
+    /// - Throws: ``ImportError`` naming the item.
+    public static func run(
+        into rows: Rows, millis: Int64, judge: ImportJudge?, next: () throws -> ImportItem?, refusal: (any Error) -> String?
+    ) throws -> ImportSummary {
+        var importer = Importer(rows: rows, millis: millis, judge: judge)
+        importer.summary.keptIds = try importer.rows.isEmpty()
+        while let item = try next() {
+            do {
+                switch item.content {
+                case .article(let article): try importer.article(article)
+                case .comment(let record): try importer.comment(record)
+                }
+            } catch let error as ImportError {
+                throw error
+            } catch let problem as Problem {
+                throw ImportError(source: item.source, message: problem.message)
+            } catch {
+                guard let message = refusal(error) else { throw error }
+                throw ImportError(source: item.source, message: "the database refused it: \(message)")
+            }
+        }
+        return importer.summary
     }
 
     mutating func article(_ article: ExportRecord.ArticleRecord) throws {
@@ -29,12 +116,7 @@ struct Importer {
         try text(article.title, "article.title", most: 500)
         try text(article.url, "article.url", most: 2000)
         try text(article.section, "article.section", most: 200)
-        try db.run("""
-                INSERT INTO articles (id, title, url, section, is_open, premoderated, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-                """,
-            [article.id, article.title, article.url, article.section, article.open, article.premoderated, millis, millis])
-        if db.changesCount > 0 { summary.articlesCreated += 1 }
+        if try rows.insertArticle(article, at: millis) { summary.articlesCreated += 1 }
         articles.insert(article.id)
     }
 
@@ -78,16 +160,12 @@ struct Importer {
             updated = millis
         }
         let campaign: Int64? = summary.keptIds ? record.campaignId : record.campaignId.flatMap { comments[$0]?.id }
-        try db.run("""
-                INSERT INTO comments (id, article_id, parent_id, author_id, author_name, body, published_body, status, flagged,
-                                      score, created_at, updated_at, campaign_id, text_erased_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            [
-                summary.keptIds ? record.id : nil, record.article.id, parent, authorId, record.authorName, record.body,
-                final.publishedBody, final.status.rawValue, final.flagged, final.score, created, updated, campaign, erased,
-            ])
-        let commentId = db.lastInsertedRowID
+        let commentId = try rows.insertComment(
+            ImportedComment(
+                id: summary.keptIds ? record.id : nil, articleId: record.article.id, parentId: parent, authorId: authorId,
+                authorName: record.authorName, body: record.body, publishedBody: final.publishedBody, status: final.status,
+                flagged: final.flagged, score: final.score, createdAt: created, updatedAt: updated, campaignId: campaign,
+                textErasedAt: erased))
         comments[record.id] = (commentId, record.article.id)
         for entry in record.decisions { try decision(entry, commentId: commentId, authorId: authorId) }
         if record.decisions.isEmpty, verdict == nil {
@@ -100,17 +178,7 @@ struct Importer {
             let decisionId = try insertDecision(
                 commentId: commentId, actor: "policy", by: verdict.policyVersion, action: verdict.action.rawValue,
                 status: verdict.status.rawValue, reasons: ["judged on import"] + verdict.reasons, at: millis)
-            for hit in verdict.hits {
-                try db.run("""
-                        INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
-                                               span_start, span_end, shadow, description)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    [
-                        commentId, decisionId, hit.ruleId, hit.category, hit.action, hit.score, hit.field, hit.span?.lowerBound,
-                        hit.span?.upperBound, hit.shadow, hit.description,
-                    ])
-            }
+            for hit in verdict.hits { try rows.insertHit(hit, commentId: commentId, decisionId: decisionId) }
         }
         summary.comments += 1
     }
@@ -129,13 +197,12 @@ struct Importer {
         }
         try name(author.name, "author.name")
         try text(author.email, "author.email", most: 254)
-        if let row = try db.firstRow("SELECT id, standing FROM authors WHERE identity = ?", [author.identity]) {
-            return (row[0], AuthorStanding(rawValue: row[1]) ?? .normal)
+        if let known = try rows.author(identity: author.identity) {
+            return (known.id, AuthorStanding(rawValue: known.standing) ?? .normal)
         }
-        try db.run("INSERT INTO authors (identity, name, email, standing, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [author.identity, author.name, author.email, standing.rawValue, millis, millis])
+        let id = try rows.insertAuthor(author, at: millis)
         summary.authorsCreated += 1
-        return (db.lastInsertedRowID, standing)
+        return (id, standing)
     }
 
     mutating func decision(_ entry: ExportRecord.DecisionRecord, commentId: Int64, authorId: Int64) throws {
@@ -173,28 +240,23 @@ struct Importer {
         }
         let created = try time(batch.createdAt, "batch \(batch.id) createdAt")
         let undone = try batch.undoneAt.map { try time($0, "batch \(batch.id) undoneAt") }
-        try db.run("""
-                INSERT INTO batches (id, kind, moderator, description, author_id, previous_standing, created_at, undone_at, undone_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            [
-                summary.keptIds ? batch.id : nil, batch.kind, batch.by, batch.description, batch.kind == "ban" ? authorId : nil,
-                batch.previousStanding, created, undone, batch.undoneBy,
-            ])
-        batches[batch.id] = db.lastInsertedRowID
-        return db.lastInsertedRowID
+        let id = try rows.insertBatch(
+            ImportedBatch(
+                id: summary.keptIds ? batch.id : nil, kind: batch.kind, by: batch.by, description: batch.description,
+                previousStanding: batch.previousStanding, createdAt: created, undoneAt: undone, undoneBy: batch.undoneBy),
+            authorId: batch.kind == "ban" ? authorId : nil)
+        batches[batch.id] = id
+        return id
     }
 
     @discardableResult
-    func insertDecision(
+    mutating func insertDecision(
         id: Int64? = nil, commentId: Int64, actor: String, by: String, action: String, status: String, reasons: [String], at: Int64,
         batchId: Int64? = nil, undoes: Int64? = nil
     ) throws -> Int64 {
-        try db.run("""
-                INSERT INTO decisions (id, comment_id, actor_kind, decided_by, action, status, reasons, created_at, batch_id, undoes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            [id, commentId, actor, by, action, status, JSONWriter.stringArray(reasons), at, batchId, undoes])
-        return db.lastInsertedRowID
+        try rows.insertDecision(
+            ImportedDecision(
+                id: id, commentId: commentId, actor: actor, by: by, action: action, status: status, reasons: reasons, at: at,
+                batchId: batchId, undoes: undoes))
     }
 }

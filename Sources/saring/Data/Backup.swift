@@ -25,6 +25,11 @@ extension Saring {
         }
 
         func run() throws {
+            if case .postgresql(let address) = try database.location() {
+                // Nothing is written: a file named after the URL would look like a backup.
+                throw CLIError(
+                    "\(address): saring backup copies a SQLite database; back up PostgreSQL with pg_dump (saring export writes the comments and their histories as JSON Lines on either)")
+            }
             let manager = FileManager.default
             let target = URL(fileURLWithPath: path)
             var isFolder: ObjCBool = false

@@ -54,22 +54,28 @@ extension Saring {
                     policy.judge(draft, context: JudgeContext(standing: standing, approvedComments: Int.max))
                 }
             }
-            // Moving in starts from nothing: import creates a missing database, as migrate does.
-            let store = try database.openStore(mode: .createIfMissing)
-            try store.migrate()
             var skipped = 0
             let summary: ImportSummary
             do {
-                switch format {
-                case .jsonl:
-                    let reader = try JSONLinesReader(path: file)
-                    summary = try store.importItems(judge: importJudge, next: reader.next)
-                case .wordpress:
-                    let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                    let result = try WXRReader.read(data, file: file)
-                    skipped = result.skipped
-                    var items = result.items.makeIterator()
-                    summary = try store.importItems(judge: importJudge) { items.next() }
+                func items() throws -> () throws -> ImportItem? {
+                    switch format {
+                    case .jsonl:
+                        return try JSONLinesReader(path: file).next
+                    case .wordpress:
+                        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+                        let result = try WXRReader.read(data, file: file)
+                        skipped = result.skipped
+                        var items = result.items.makeIterator()
+                        return { items.next() }
+                    }
+                }
+                if case .postgresql = try database.location() {
+                    summary = try await database.withSiteStore { try await $0.importAll(judge: importJudge, next: try items()) }
+                } else {
+                    // Moving in starts from nothing: import creates a missing database, as migrate does.
+                    let store = try database.openStore(mode: .createIfMissing)
+                    try store.migrate()
+                    summary = try store.importItems(judge: importJudge, next: try items())
                 }
             } catch let error as ImportError {
                 throw CLIError("\(error); nothing was imported")

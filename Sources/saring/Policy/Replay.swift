@@ -57,23 +57,30 @@ extension Saring.PolicyCommand {
             if !(1...256).contains(workers) { throw ValidationError("--workers must be 1-256, got \(workers)") }
         }
 
+        private func replay(_ store: any ReplayStore, scope: ReplayScope, current: Policy, candidate: Policy) async throws -> ReplayReport {
+            try await ReplayRunner(store: store, scope: scope, current: current, candidate: candidate, samples: samples, workers: workers).run()
+        }
+
         func run() async throws {
             let inForcePath = Configuration().policiesPath(flag: inForce)
             let current = try PolicyOptions.load(inForcePath)
             let candidate = try PolicyOptions.load(policies)
-            let store = try database.openStore(mode: .readOnly)
             let scope = ReplayScope(
                 since: since.flatMap(AgeParser.seconds).map { Date().addingTimeInterval(-$0) }, articleId: article, limit: limit)
             let started = ContinuousClock.now
             let report: ReplayReport
-            do {
-                report = try await ReplayRunner(
-                    store: store, scope: scope, current: current, candidate: candidate, samples: samples, workers: workers
-                ).run()
-            } catch let error as StoreError {
-                throw CLIError("\(database.resolvedPath): \(error)")
-            } catch {
-                throw CLIError("\(database.resolvedPath): cannot read comments: \(error)")
+            if case .postgresql = try database.location() {
+                report = try await database.withSiteStore { try await replay($0, scope: scope, current: current, candidate: candidate) }
+            } else {
+                // Read-only: a replay leaves the file and its WAL as they were, byte for byte.
+                let store = try database.openStore(mode: .readOnly)
+                do {
+                    report = try await replay(store, scope: scope, current: current, candidate: candidate)
+                } catch let error as StoreError {
+                    throw CLIError("\(database.resolvedPath): \(error)")
+                } catch {
+                    throw CLIError("\(database.resolvedPath): cannot read comments: \(error)")
+                }
             }
             let elapsed = started.duration(to: .now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

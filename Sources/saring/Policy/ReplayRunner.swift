@@ -9,7 +9,7 @@ import Synchronization
 /// each a consecutive run of it, merged in order so samples are the lowest ids whatever the split.
 /// The judge is synchronous and pure, so nothing is shared but the finished partial reports.
 struct ReplayRunner {
-    let store: SaringStore
+    let store: any ReplayStore
     let scope: ReplayScope
     let current: Policy
     let candidate: Policy

@@ -112,6 +112,14 @@ struct PostgresQueryPlanTests {
         ("tuning: the window's hits", PostgresHotQueries.windowHits(since: 19_500)),
         ("tuning: the window's verdicts", PostgresHotQueries.windowVerdicts(since: 19_500)),
         ("training: the moderators' labels", PostgresHotQueries.moderatorLabels(since: 19_500)),
+        ("replay: a chunk", PostgresHotQueries.replayChunk(after: 10_000, since: Int64.min, articleId: nil, count: 4096, firstComments: 3)),
+        ("replay: a chunk of a window", PostgresHotQueries.replayChunk(after: 19_000, since: 19_001, articleId: nil, count: 4096, firstComments: 0)),
+        (
+            "replay: a chunk of an article",
+            PostgresHotQueries.replayChunk(after: 0, since: Int64.min, articleId: "berita-17", count: 4096, firstComments: 3)
+        ),
+        ("replay: the newest", PostgresHotQueries.replayNewest(after: 0, since: Int64.min, articleId: nil, limit: 500)),
+        ("replay: the newest of an article", PostgresHotQueries.replayNewest(after: 0, since: Int64.min, articleId: "berita-17", limit: 3)),
         ("queue count: pending", PostgresStore.queueQuery(QueueFilter(kind: .pending), select: "count(*)::BIGINT", limit: nil, ordered: false)),
         (
             "queue count: pending without the skipped",
@@ -152,6 +160,11 @@ struct PostgresQueryPlanTests {
         "tuning: the window's verdicts": "comments_by_created",
         "training: the moderators' labels": "comments_by_created",
         "retention: how many": "comments_rejected_unerased",
+        "replay: a chunk": "comments_by_author",
+        "replay: a chunk of a window": "comments_pkey",
+        "replay: a chunk of an article": "comments_by_article_status",
+        "replay: the newest": "comments_pkey",
+        "replay: the newest of an article": "comments_by_article_status",
         "forget: names shown": "comments_by_author",
         "forget: address hashes": "comments_by_author",
         "forget: reports from an address": "reports_by_client",
