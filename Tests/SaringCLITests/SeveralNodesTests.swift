@@ -296,6 +296,34 @@ struct SeveralNodesTests {
         }
     }
 
+    /// Guessing a token through both nodes gets the failed-authentication throttle once, not
+    /// once per node: ten failures in all, then each node refuses (after one more failure of its
+    /// own, which tells it the shared bucket is empty). Per node it would take twenty.
+    @Test func failedAuthenticationIsThrottledOverBothNodesTogether() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let folder = try CLI.temporaryFolder()
+            try CLI.write(["judol.yaml": ServeProcessTests.rules], to: folder.appendingPathComponent("Policies"))
+            // --no-rate-limits leaves this throttle on, as on one node.
+            let one = try await Self.node(folder, url)
+            defer { one.stop() }
+            let two = try await Self.node(folder, url)
+            defer { two.stop() }
+            func guess(_ node: ServeProcess, _ n: Int) async throws -> Int {
+                try await node.client.send("GET", "/v1/queue", headers: ["Authorization": "Bearer tebakan-\(n)"]).status
+            }
+            var statuses: [Int] = []
+            for n in 0..<10 { statuses.append(try await guess(n.isMultiple(of: 2) ? one : two, n)) }
+            #expect(statuses == Array(repeating: 401, count: 10), "\(statuses)")
+            let learning = [try await guess(one, 10), try await guess(two, 11)]
+            #expect(learning == [401, 401], "\(learning)")
+            let refused = [try await guess(one, 12), try await guess(two, 13)]
+            #expect(refused == [429, 429], "\(refused)")
+            // A request without credentials still reads.
+            let page = try await one.client.send("GET", "/v1/articles/berita-nodes/comments")
+            #expect(page.status == 200, "\(page.text)")
+        }
+    }
+
     @Test func killingANodeUnderLoadLosesNoAcknowledgedComment() async throws {
         try await PostgresScratch.withDatabase { url in
             let folder = try CLI.temporaryFolder()

@@ -5,6 +5,9 @@ public protocol RateLimiting: Sendable {
     func take(_ buckets: [RateBucket], at millis: Int64) -> RateOutcome
     /// Whether one token could be taken now, taking none.
     func peek(_ key: String, rule: BucketRule, at millis: Int64) -> RateOutcome
+    /// Empties a bucket so that its next token comes after `waitMillis`: what the nodes' shared
+    /// bucket said, kept here so this node refuses without asking again.
+    func exhaust(_ key: String, rule: BucketRule, waitMillis: Int64, at millis: Int64)
 }
 
 /// One bucket to take from: a key (`client:…`, `author:…`, …) and its current rule.

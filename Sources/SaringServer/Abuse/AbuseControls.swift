@@ -5,11 +5,12 @@ import SaringCore
 /// (keyed hash), the rate limiter, and the clock they run on.
 public struct AbuseControls: Sendable {
     public let resolver: ClientResolver
-    /// This process's buckets: every limit on one node, and the failed-authentication throttle
-    /// (per node) always.
+    /// This process's buckets: every limit on one node; with several nodes, what stands in when
+    /// the database does not answer, and the failed-authentication throttle's refusals (which
+    /// the shared bucket decides).
     public let limiter: any RateLimiting
-    /// The buckets every node shares (the PostgreSQL store), for the comment and report limits;
-    /// when the database does not answer, the node's own buckets stand in.
+    /// The buckets every node shares (the PostgreSQL store), for the comment and report limits and
+    /// failed authentications; when the database does not answer, the node's own buckets stand in.
     public let shared: (any SharedRateLimiting)?
     /// Off with `--no-rate-limits` (load tests on 127.0.0.1); campaign detection stays on.
     public let rateLimitsEnabled: Bool

@@ -49,6 +49,15 @@ public final class InMemoryRateLimiter: RateLimiting {
         }
     }
 
+    public func exhaust(_ key: String, rule: BucketRule, waitMillis: Int64, at millis: Int64) {
+        state.withLock { state in
+            let tokens = 1 - Double(max(0, waitMillis)) * rule.perMinute / 60_000
+            let known = state.buckets[key]?.available(rule: rule, at: millis) ?? Double(rule.burst)
+            state.buckets[key] = TokenBucket(tokens: min(known, tokens), updatedAt: millis)
+            state.rules[key] = rule
+        }
+    }
+
     /// How many buckets are held (tests of the memory bound).
     public var count: Int { state.withLock { $0.buckets.count } }
 

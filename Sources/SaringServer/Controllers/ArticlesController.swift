@@ -31,7 +31,7 @@ struct ArticlesController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func save(_ request: Request, context: Context) async throws -> Response {
-        _ = try authenticator.admin(request, context)
+        _ = try await authenticator.admin(request, context)
         let id = try CommentsController<Context>.articleId(context)
         let input = try await JSONRequest.decode(ArticleRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         try Self.checkLength(input.title, field: "title", max: 500)

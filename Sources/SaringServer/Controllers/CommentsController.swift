@@ -24,7 +24,7 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
 
     @Sendable func submit(_ request: Request, context: Context) async throws -> Response {
         let articleId = try Self.articleId(context)
-        let caller = try authenticator.caller(request, context)
+        let caller = try await authenticator.caller(request, context)
         let input = try await JSONRequest.decode(SubmitCommentRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         if input.author.id != nil, !caller.isSite {
             throw APIError(

@@ -34,13 +34,13 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     /// The moderator whose token made the request (401 or 403 otherwise).
-    func moderator(_ request: Request, _ context: Context) throws -> String {
-        try authenticator.moderator(request, context)
+    func moderator(_ request: Request, _ context: Context) async throws -> String {
+        try await authenticator.moderator(request, context)
     }
 
 
     @Sendable func queue(_ request: Request, context: Context) async throws -> Response {
-        _ = try moderator(request, context)
+        _ = try await moderator(request, context)
         let query = request.uri.queryParameters
         var page = try Self.filter(
             kind: query["kind"].map(String.init), article: query["article"].map(String.init), since: query["since"].map(String.init))
@@ -63,13 +63,13 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func bans(_ request: Request, context: Context) async throws -> Response {
-        _ = try moderator(request, context)
+        _ = try await moderator(request, context)
         let bans = try await moderation.currentBans()
         return JSONResponse.make(.ok, BansResponse(bans: bans.map(BanJSON.init)))
     }
 
     @Sendable func detail(_ request: Request, context: Context) async throws -> Response {
-        _ = try moderator(request, context)
+        _ = try await moderator(request, context)
         let id = try Self.id(context, "commentId")
         guard let item = try await moderation.queueItem(commentId: id) else { throw Self.notFound(id) }
         let hits = try await moderation.hits(commentId: id)
@@ -87,7 +87,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let id = try Self.id(context, "commentId")
         let input = try await JSONRequest.decode(DecisionRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         guard let verdict = ModeratorVerdict(rawValue: input.action) else {
@@ -104,7 +104,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func undoDecision(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let id = try Self.id(context, "decisionId")
         let override = try await Self.overrideFlag(request, settings)
         let outcome = try await Self.translating { try await moderation.undo(decision: id, by: moderator, override: override) }
@@ -113,7 +113,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func claim(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let id = try Self.id(context, "commentId")
         var seconds = Self.defaultLease
         if request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0 || request.headers[.transferEncoding] != nil {
@@ -135,7 +135,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func release(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let id = try Self.id(context, "commentId")
         guard let item = try await moderation.queueItem(commentId: id) else { throw Self.notFound(id) }
         if let holder = item.claimedBy, holder != moderator {
@@ -146,7 +146,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func standing(_ request: Request, _ context: Context, _ standing: AuthorStanding) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let input = try await JSONRequest.decode(AuthorRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         let identity = try Self.identity(input.author)
         let reason = try Self.reason(input.reason, settings)
@@ -175,7 +175,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func bulkReject(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let input = try await JSONRequest.decode(BulkRejectRequest.self, from: request, maxBytes: settings.maxRequestBytes)
         let selection: BulkSelection
         switch (input.matching, input.campaign) {
@@ -222,7 +222,7 @@ struct ModerationController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func undoBatch(_ request: Request, context: Context) async throws -> Response {
-        let moderator = try moderator(request, context)
+        let moderator = try await moderator(request, context)
         let id = try Self.id(context, "batchId")
         let override = try await Self.overrideFlag(request, settings)
         let outcome = try await Self.translating { try await moderation.undo(batch: id, by: moderator, override: override) }

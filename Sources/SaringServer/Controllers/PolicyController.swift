@@ -13,7 +13,7 @@ struct PolicyController<Context: RemoteAddressRequestContext> {
     }
 
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        _ = try authenticator.moderator(request, context)
+        _ = try await authenticator.moderator(request, context)
         guard let holder = judge as? PolicyHolder else {
             // A built-in decider (tests, no policy folder): no rules, nothing loaded.
             let version = judge.judge(CommentDraft(articleId: "x", authorName: "x", authorEmail: nil, body: "x", parentId: nil)).policyVersion

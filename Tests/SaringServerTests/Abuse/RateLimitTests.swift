@@ -147,3 +147,23 @@ struct RateLimitTests {
         }
     }
 }
+
+/// What a node keeps of the shared bucket's answer: emptied until the wait it was told, never
+/// fuller than it already was, and refilling from then on.
+@Suite("An in-memory bucket emptied by the shared one")
+struct ExhaustedBucketTests {
+    @Test func anExhaustedBucketRefusesForTheWaitItWasToldThenRefills() {
+        let limiter = InMemoryRateLimiter()
+        let rule = BucketRule(burst: 10, perMinute: 10)
+        #expect(limiter.peek("auth-failures:x", rule: rule, at: 1_000) == .allowed)
+        limiter.exhaust("auth-failures:x", rule: rule, waitMillis: 6_000, at: 1_000)
+        #expect(limiter.peek("auth-failures:x", rule: rule, at: 1_000) == .limited(limit: "auth-failures:x", retryAfterMillis: 6_000))
+        #expect(limiter.peek("auth-failures:x", rule: rule, at: 6_999) != .allowed)
+        #expect(limiter.peek("auth-failures:x", rule: rule, at: 7_000) == .allowed)
+        // Told a shorter wait than its own, it keeps its own.
+        limiter.exhaust("auth-failures:y", rule: rule, waitMillis: 30_000, at: 1_000)
+        limiter.exhaust("auth-failures:y", rule: rule, waitMillis: 1_000, at: 1_000)
+        #expect(limiter.peek("auth-failures:y", rule: rule, at: 20_000) != .allowed)
+        #expect(limiter.peek("auth-failures:other", rule: rule, at: 1_000) == .allowed)
+    }
+}
