@@ -8,6 +8,17 @@ import Testing
 struct ExportImportCLITests {
     static func lines(_ text: String) -> [String] { text.split(separator: "\n").map(String.init) }
 
+    /// The policy a judged import runs: phone numbers masked, nothing held.
+    static let phoneMask = """
+        rules:
+          - id: pii.phone
+            description: Phone number in a comment
+            pattern: '08\\d{2}-?\\d{4}-?\\d{4}'
+            action: mask
+            examples:
+              match: ["hubungi 0812-3456-7890"]
+        """
+
     @Test func exportThenImportIntoAFreshDatabaseThenExportGivesTheSameLines() async throws {
         let site = try await SiteData.make()
         let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
@@ -51,18 +62,7 @@ struct ExportImportCLITests {
         let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
         let file = folder.appendingPathComponent("export.jsonl").path
         #expect(try CLI.run(["export", "--db", site.path, "--out", file]).status == 0)
-        try CLI.write(
-            [
-                "pii.yaml": """
-                rules:
-                  - id: pii.phone
-                    description: Phone number in a comment
-                    pattern: '08\\d{2}-?\\d{4}-?\\d{4}'
-                    action: mask
-                    examples:
-                      match: ["hubungi 0812-3456-7890"]
-                """
-            ], to: folder.appendingPathComponent("Policies"))
+        try CLI.write(["pii.yaml": Self.phoneMask], to: folder.appendingPathComponent("Policies"))
         let fresh = folder.appendingPathComponent("judged.sqlite").path
         let result = try CLI.run(["import", "--db", fresh, file, "--format", "jsonl", "--judge"], in: folder)
         #expect(result.status == 0, "\(result.stderr)")

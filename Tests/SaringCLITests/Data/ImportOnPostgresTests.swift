@@ -55,18 +55,7 @@ struct ImportOnPostgresTests {
         let folder = URL(fileURLWithPath: site.path).deletingLastPathComponent()
         let file = folder.appendingPathComponent("export.jsonl").path
         #expect(try await CLI.running(["export", "--db", site.path, "--out", file]).status == 0)
-        try CLI.write(
-            [
-                "pii.yaml": """
-                rules:
-                  - id: pii.phone
-                    description: Phone number in a comment
-                    pattern: '08\\d{2}-?\\d{4}-?\\d{4}'
-                    action: mask
-                    examples:
-                      match: ["hubungi 0812-3456-7890"]
-                """
-            ], to: folder.appendingPathComponent("Policies"))
+        try CLI.write(["pii.yaml": ExportImportCLITests.phoneMask], to: folder.appendingPathComponent("Policies"))
         let sqlite = folder.appendingPathComponent("judged.sqlite").path
         let onSQLite = try await CLI.running(["import", "--db", sqlite, file, "--format", "jsonl", "--judge"], in: folder)
         #expect(onSQLite.status == 0, "\(onSQLite.stderr)")
