@@ -13,6 +13,22 @@ enum PostgresHotQueries {
         """
     }
 
+    /// An article's page version (0 until a change to its published comments is committed).
+    static func pageVersion(_ articleId: String) -> PostgresQuery {
+        "SELECT version FROM page_versions WHERE article_id = \(articleId)"
+    }
+
+    /// A write transaction's last statement: bumps the versions of the articles whose published
+    /// comments it changed (noted by the trigger of migration 0003), in article order, so two
+    /// transactions bumping the same articles take turns instead of deadlocking.
+    static let bumpNotedPages: PostgresQuery = """
+        INSERT INTO page_versions AS p (article_id, version)
+        SELECT DISTINCT noted, 1::BIGINT
+        FROM unnest(string_to_array(current_setting('saring.pages_touched', true), E'\\n')) AS noted
+        WHERE noted <> '' ORDER BY noted
+        ON CONFLICT (article_id) DO UPDATE SET version = p.version + 1
+        """
+
     static func articleState(_ articleId: String) -> PostgresQuery {
         "SELECT is_open, premoderated, brake_until FROM articles WHERE id = \(articleId)"
     }

@@ -40,6 +40,7 @@ extension PostgresStore: ImportStore {
                                              coalesce(pg_sequence_last_value(pg_get_serial_sequence('\(table)', 'id')::regclass), 0)) + 1, false)
                                 """), logger: logger)
                 }
+                try await connection.query(PostgresHotQueries.bumpNotedPages, logger: logger)
                 try await connection.query("COMMIT", logger: logger)
                 return summary
             } catch {

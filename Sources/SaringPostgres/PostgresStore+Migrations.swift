@@ -16,6 +16,7 @@ extension PostgresStore {
     static let shipped: [(String, [UInt8])] = [
         ("0001_initial.sql", PackageResources._001_initial_sql),
         ("0002_rate_buckets.sql", PackageResources._002_rate_buckets_sql),
+        ("0003_page_versions.sql", PackageResources._003_page_versions_sql),
     ]
 
     /// Any fixed number: the advisory lock that serializes nodes migrating one database at once.

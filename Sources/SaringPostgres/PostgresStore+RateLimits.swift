@@ -14,7 +14,7 @@ extension PostgresStore: SharedRateLimiting {
         let keys = requested.keys.sorted()
         guard !keys.isEmpty else { return .allowed }
         let logger = logger
-        let outcome = try await transaction { db -> RateOutcome in
+        let outcome = try await transaction(pages: false) { db -> RateOutcome in
             try await db.query(
                 """
                 INSERT INTO rate_buckets (key, tokens, updated_at, full_at)

@@ -138,7 +138,11 @@ public final class PostgresStore: CommentStore {
     /// Runs one transaction on a leased connection. Only the wait for the connection is bounded
     /// (``waitLimit``, then ``StoreError/busy``): once a transaction has begun it is never cut
     /// short, so a comment answered "not stored" was never committed.
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    ///
+    /// Its last statement bumps the page versions of the articles it changed what readers see of
+    /// (``PostgresHotQueries/bumpNotedPages``); `pages: false` leaves it out of transactions that
+    /// never touch comments (rate limits).
+    func transaction<T: Sendable>(pages: Bool = true, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let lease = Lease()
         let client = client
         let logger = logger
@@ -153,7 +157,9 @@ public final class PostgresStore: CommentStore {
                             return true
                         }
                         guard mine else { throw StoreError.busy }
-                        return try await body(connection)
+                        let result = try await body(connection)
+                        if pages { try await connection.query(PostgresHotQueries.bumpNotedPages, logger: logger) }
+                        return result
                     }
                 }
             }
@@ -372,5 +378,11 @@ extension PostgresStore {
         var reasons: [String] = []
         for try await reason in rows.decode(String.self) { reasons.append(reason) }
         return reasons
+    }
+}
+
+extension PostgresStore: PageVersions {
+    public func pageVersion(of articleId: String) async throws -> Int64 {
+        try await bounded { try await self.scalar(PostgresHotQueries.pageVersion(articleId), as: Int64.self) ?? 0 }
     }
 }

@@ -342,6 +342,8 @@ extension StoreCopy {
                 try await store.client.withConnection { connection in
                     try await connection.query("BEGIN", logger: store.logger)
                     do {
+                        // Not a change any node serves: pages' versions are noted by other writes.
+                        try await connection.query("SELECT set_config('saring.copying', 'on', true)", logger: store.logger)
                         try await body(.postgres(connection, store.logger))
                         try await connection.query("COMMIT", logger: store.logger)
                     } catch {

@@ -68,9 +68,9 @@ public func buildRouter(
 ) -> Router<SaringRequestContext> {
     let authenticator = Authenticator(keys: keys, abuse: abuse)
     let store = stores.comments
-    // Several nodes share a PostgreSQL database and a node cannot see another's publishing: no
-    // page is served from this node's memory there (each page is read from the database).
-    let pages = stores.sqlite == nil ? PageCache(ttlMillis: 0) : PageCache()
+    // With several nodes on one PostgreSQL database a page kept in memory is served only while
+    // its article's version (``PageVersions``) is the one it was read at.
+    let pages = PageCache()
     let router = Router(context: SaringRequestContext.self)
     // Outermost: every answer, errors included, carries the request id and is counted.
     router.add(middleware: RequestObservation(metrics: metrics))
@@ -84,8 +84,8 @@ public func buildRouter(
     let v1 = router.group("v1")
     OpenAPIController().addRoutes(to: v1)
     CommentsController(
-        store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages, metrics: metrics,
-        meter: meter
+        store: store, judge: judge, settings: settings, abuse: abuse, authenticator: authenticator, pages: pages,
+        pageVersions: stores.pageVersions, metrics: metrics, meter: meter
     ).addRoutes(to: v1)
     PolicyController(judge: judge, authenticator: authenticator).addRoutes(to: v1)
     ArticlesController(store: store, settings: settings, authenticator: authenticator).addRoutes(to: v1)
@@ -102,15 +102,19 @@ public func buildRouter(
 public struct ServerStores: Sendable {
     public let comments: any ModerationStore
     public let sqlite: SaringStore?
+    /// What tells this node that another changed a page (PostgreSQL); nil on SQLite.
+    public let pageVersions: (any PageVersions)?
 
     public init(_ store: SaringStore) {
         comments = store
         sqlite = store
+        pageVersions = nil
     }
 
     /// A PostgreSQL store (or any other that is not SQLite).
     public init(comments: any ModerationStore) {
         self.comments = comments
         sqlite = comments as? SaringStore
+        pageVersions = comments as? any PageVersions
     }
 }

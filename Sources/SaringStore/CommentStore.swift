@@ -6,6 +6,13 @@ import SaringCore
 /// PostgreSQL (`PostgresStore` in SaringPostgres). The store tests run every behaviour here on both.
 /// The rest of ``SaringStore``'s methods (moderation, queues, tuning, data) join it as the
 /// PostgreSQL store learns them.
+/// A number per article that changes with every committed change to what readers see there,
+/// checked by every node before it serves a page from memory (the PostgreSQL store; on SQLite
+/// one process writes and invalidates its own cache).
+public protocol PageVersions: Sendable {
+    func pageVersion(of articleId: String) async throws -> Int64
+}
+
 public protocol CommentStore: Sendable {
     /// Creates or replaces an article's settings (from the CMS).
     func saveArticle(_ article: Article) async throws -> Article

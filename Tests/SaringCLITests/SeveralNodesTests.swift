@@ -307,6 +307,71 @@ struct SeveralNodesTests {
         }
     }
 
+    /// The page one node keeps in memory changes at once when another node, or a moderator's
+    /// command on the database, changes what readers see there: a new comment, a rejection
+    /// through the API, a rejection with `saring reject`. (Unlike the test above, where each
+    /// node's own post also cleared its own memory, one node only writes and the other only reads.)
+    @Test func aPageKeptByOneNodeChangesAtOnceWhenAnotherNodeOrTheCLIChangesIt() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let (folder, one, two) = try await Self.twoNodes(url)
+            defer { one.stop() }
+            defer { two.stop() }
+            let admin = ["Authorization": "Bearer \(Self.admin)"]
+            func listed() async throws -> [Int] {
+                let page = try await two.client.send("GET", "/v1/articles/berita-segar/comments")
+                return (try page.json()["comments"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            }
+            var ids: [Int] = []
+            for n in 0..<3 {
+                #expect(try await listed() == ids)
+                let posted = try await one.client.json("POST", "/v1/articles/berita-segar/comments", Self.body(60 + n))
+                ids.append(try #require(try posted.json()["id"] as? Int, "\(posted.text)"))
+                #expect(try await listed() == ids, "after comment \(n) through the other node")
+            }
+            let rejected = try await one.client.json("POST", "/v1/comments/\(ids[0])/decision", ["action": "reject"], headers: admin)
+            #expect(rejected.status == 200, "\(rejected.text)")
+            #expect(try await listed() == Array(ids.dropFirst()), "after a rejection on the other node")
+            let rejectedByCLI = try await CLI.running(["reject", String(ids[1]), "--as", "dewi", "--db", url], in: folder)
+            #expect(rejectedByCLI.status == 0, "\(rejectedByCLI.stderr)")
+            #expect(try await listed() == [ids[2]], "after saring reject on the database")
+        }
+    }
+
+    /// A node serves an article's first page from memory while the article's page version in
+    /// the database is the one it read the page at, and reads it again once the version moved.
+    /// Shown by changing a comment behind the nodes' backs (psql, without the version bump every
+    /// store transaction ends with): the node keeps serving what it read, until the version moves.
+    @Test func aPageIsServedFromMemoryWhileItsVersionStands() async throws {
+        try await PostgresScratch.withDatabase { url in
+            let (_, one, two) = try await Self.twoNodes(url)
+            defer { one.stop() }
+            defer { two.stop() }
+            let posted = try await one.client.json("POST", "/v1/articles/berita-simpan/comments", Self.body(7))
+            let id = try #require(try posted.json()["id"] as? Int, "\(posted.text)")
+            func shown() async throws -> String? {
+                let page = try await two.client.send("GET", "/v1/articles/berita-simpan/comments")
+                return (try page.json()["comments"] as? [[String: Any]])?.first?["body"] as? String
+            }
+            // The memory holds a page for a second: a round slowed past that is played again.
+            var kept = false
+            for round in 1...5 where !kept {
+                let started = ContinuousClock.now
+                let before = try await shown()
+                _ = try await offThePool { try PostgresScratch.psql(url, "UPDATE comments SET published_body = 'diubah di belakang \(round)' WHERE id = \(id)") }
+                let during = try await shown()
+                if started.duration(to: .now) < .milliseconds(800) {
+                    #expect(during == before, "round \(round): read again though the version stood")
+                    kept = true
+                }
+            }
+            #expect(kept, "every round took longer than the page is kept")
+            _ = try await offThePool {
+                try PostgresScratch.psql(url, "INSERT INTO page_versions VALUES ('berita-simpan', 1) ON CONFLICT (article_id) DO UPDATE SET version = page_versions.version + 1")
+            }
+            #expect(try await shown()?.hasPrefix("diubah di belakang") == true)
+        }
+    }
+
     /// Guessing a token through both nodes gets the failed-authentication throttle once, not
     /// once per node: ten failures in all, then each node refuses (after one more failure of its
     /// own, which tells it the shared bucket is empty). Per node it would take twenty.

@@ -12,6 +12,8 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
     let abuse: AbuseControls
     let authenticator: Authenticator
     let pages: PageCache
+    /// Checked before a page is served from memory, when other nodes write too.
+    let pageVersions: (any PageVersions)?
     let metrics: SaringMetrics
     /// Notes each judgement for the policy history and times rules on a sample (nil: off).
     var meter: RuleMeter? = nil
@@ -109,8 +111,10 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             limit = value
         }
         let afterId = try query.get("cursor").map(PageCursor.decode)
-        // First pages come from memory while fresh; later pages are read each time.
-        if afterId == nil, let cached = pages.page(articleId, limit: limit, at: abuse.millis) {
+        // First pages come from memory while fresh; later pages are read each time. The version
+        // is read before the page, so a page is never kept under a version newer than itself.
+        let version = afterId == nil ? try await pageVersions?.pageVersion(of: articleId) : nil
+        if afterId == nil, let cached = pages.page(articleId, limit: limit, at: abuse.millis, version: version) {
             return PublicCaching.response(cached, for: request)
         }
         let generation = pages.generation(of: articleId)
@@ -120,7 +124,9 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             CommentListResponse(comments: page.comments, nextCursor: page.nextAfterId.map(PageCursor.encode)),
             capacity: 64 + page.comments.count * 320)
         let ready = PageCache.Page(bytes: bytes, etag: PublicCaching.etag(bytes))
-        if afterId == nil { pages.store(ready, articleId: articleId, limit: limit, generation: generation, at: abuse.millis) }
+        if afterId == nil {
+            pages.store(ready, articleId: articleId, limit: limit, generation: generation, version: version, at: abuse.millis)
+        }
         return PublicCaching.response(ready, for: request)
     }
 

@@ -5,6 +5,8 @@ import Synchronization
 /// never touch SQLite. This server drops an article's pages the moment it publishes, hides or
 /// decides a comment there; what another process changes (a moderator's CLI) is seen within
 /// `ttlMillis`, as browsers and CDNs may keep a page for `Cache-Control: max-age=5` anyway.
+/// With several nodes (PostgreSQL) each page also carries the article's version it was read at
+/// and is served only while the database's version is still that one.
 /// Bounded: past `maxArticles` the articles touched longest ago go.
 final class PageCache: Sendable {
     struct Page: Sendable {
@@ -15,6 +17,7 @@ final class PageCache: Sendable {
     private struct Entry {
         let page: Page
         let storedAt: Int64
+        let version: Int64?
     }
 
     private struct Article {
@@ -33,26 +36,27 @@ final class PageCache: Sendable {
         self.maxArticles = maxArticles
     }
 
-    /// A fresh first page of `limit` comments, or nil.
-    func page(_ articleId: String, limit: Int, at millis: Int64) -> Page? {
+    /// A fresh first page of `limit` comments (read at `version`, when one is given), or nil.
+    func page(_ articleId: String, limit: Int, at millis: Int64, version: Int64? = nil) -> Page? {
         articles.withLock { articles in
-            guard let entry = articles[articleId]?.pages[limit], millis >= entry.storedAt, millis - entry.storedAt < ttlMillis
+            guard let entry = articles[articleId]?.pages[limit], millis >= entry.storedAt, millis - entry.storedAt < ttlMillis,
+                entry.version == version
             else { return nil }
             return entry.page
         }
     }
 
-    /// The article's generation now; pass it to ``store(_:articleId:limit:generation:at:)``.
+    /// The article's generation now; pass it to ``store(_:articleId:limit:generation:version:at:)``.
     func generation(of articleId: String) -> UInt64 {
         articles.withLock { $0[articleId]?.generation ?? 0 }
     }
 
     /// Keeps a page read at `generation`, unless the article changed since.
-    func store(_ page: Page, articleId: String, limit: Int, generation: UInt64, at millis: Int64) {
+    func store(_ page: Page, articleId: String, limit: Int, generation: UInt64, version: Int64? = nil, at millis: Int64) {
         articles.withLock { articles in
             guard (articles[articleId]?.generation ?? 0) == generation else { return }
             if articles[articleId] == nil, articles.count >= maxArticles { Self.evict(&articles, keep: maxArticles * 9 / 10) }
-            articles[articleId, default: Article()].pages[limit] = Entry(page: page, storedAt: millis)
+            articles[articleId, default: Article()].pages[limit] = Entry(page: page, storedAt: millis, version: version)
             articles[articleId]?.touchedAt = millis
         }
     }

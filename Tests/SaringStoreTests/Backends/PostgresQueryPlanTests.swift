@@ -45,6 +45,7 @@ struct PostgresQueryPlanTests {
         INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field, span_start, span_end)
             SELECT c.id, (SELECT min(d.id) FROM decisions d WHERE d.comment_id = c.id), 'kasar.umpatan', 'kasar', 'hold', 0, 'body', 0, 4
             FROM comments c WHERE c.id % 4 = 0;
+        INSERT INTO page_versions (article_id, version) SELECT 'berita-' || a, a % 7 + 1 FROM generate_series(0, 2999) a;
         INSERT INTO claims (comment_id, moderator, claimed_at, expires_at)
             SELECT id, 'moderator ' || (id % 200), 1, 9999999999999 FROM comments WHERE status = 'pending' AND id % 3 = 0;
         """
@@ -53,6 +54,7 @@ struct PostgresQueryPlanTests {
         ("article page", PostgresHotQueries.publishedPage(articleId: "berita-17", afterId: 0, limit: 51)),
         ("article page, later", PostgresHotQueries.publishedPage(articleId: "berita-17", afterId: 15_000, limit: 51)),
         ("article state", PostgresHotQueries.articleState("berita-17")),
+        ("page version", PostgresHotQueries.pageVersion("berita-17")),
         ("visible parent", PostgresHotQueries.visibleParent(1_234, articleId: "berita-1234")),
         ("author by identity", PostgresHotQueries.authorByIdentity("name:pembaca 17")),
         ("published by author", PostgresHotQueries.publishedByAuthor(18, upTo: 3)),
@@ -136,6 +138,7 @@ struct PostgresQueryPlanTests {
     /// filter also "uses an index", over the whole table.
     static let requiredIndexes = [
         "comments of a batch": "decisions_by_batch",
+        "page version": "page_versions_pkey",
         "campaign feed": "comments_pkey",
         "other claimant": "claims_pkey",
         "undo of a decision": "decisions_undone_once",
@@ -202,7 +205,7 @@ struct PostgresQueryPlanTests {
             let store = PostgresStore(address: try PostgresAddress(url))
             try await store.migrate()
             // autovacuum off for these tables, so "before ANALYZE" stays without statistics.
-            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches", "reports", "claims", "rule_hits"] {
+            for table in ["articles", "authors", "comments", "decisions", "banned_clients", "batches", "reports", "claims", "rule_hits", "page_versions"] {
                 try PostgresScratch.psql(url, "ALTER TABLE \(table) SET (autovacuum_enabled = false)")
             }
             try PostgresScratch.psql(url, Self.seed)

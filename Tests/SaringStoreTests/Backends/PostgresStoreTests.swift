@@ -14,7 +14,7 @@ struct PostgresStoreTests {
             let store = PostgresStore(address: address)
             defer { Task { await store.close() } }
             #expect(try await store.migrationStatus().allSatisfy { $0.appliedAt == nil })
-            #expect(try await store.migrate() == ["0001_initial.sql", "0002_rate_buckets.sql"])
+            #expect(try await store.migrate() == ["0001_initial.sql", "0002_rate_buckets.sql", "0003_page_versions.sql"])
             #expect(try await store.migrate() == [])
             #expect(try await store.migrationStatus().allSatisfy { $0.appliedAt != nil })
             #expect(await store.isReachable())
@@ -46,7 +46,7 @@ struct PostgresStoreTests {
             async let a = first.migrate()
             async let b = second.migrate()
             let applied = try await [a, b]
-            #expect(applied.flatMap { $0 } == ["0001_initial.sql", "0002_rate_buckets.sql"])
+            #expect(applied.flatMap { $0 } == ["0001_initial.sql", "0002_rate_buckets.sql", "0003_page_versions.sql"])
             await first.close()
             await second.close()
         }
