@@ -33,6 +33,21 @@ enum PostgresHotQueries {
         "SELECT is_open, premoderated, brake_until FROM articles WHERE id = \(articleId)"
     }
 
+    /// The article's state, recording it first when it is new (the inserted row, or the stored
+    /// one). No row when another transaction created it after this statement's snapshot.
+    static func articleStateRecordingNew(_ articleId: String, at millis: Int64) -> PostgresQuery {
+        """
+        WITH recorded AS (
+            INSERT INTO articles (id, created_at, updated_at) VALUES (\(articleId), \(millis), \(millis))
+            ON CONFLICT (id) DO NOTHING RETURNING is_open, premoderated, brake_until
+        )
+        SELECT is_open, premoderated, brake_until FROM recorded
+        UNION ALL
+        SELECT is_open, premoderated, brake_until FROM articles WHERE id = \(articleId)
+        LIMIT 1
+        """
+    }
+
     static func visibleParent(_ parentId: Int64, articleId: String) -> PostgresQuery {
         "SELECT 1::BIGINT FROM comments WHERE id = \(parentId) AND article_id = \(articleId) AND status = 'published'"
     }
@@ -237,6 +252,16 @@ enum PostgresHotQueries {
 
     static func authorByIdentity(_ identity: String) -> PostgresQuery {
         "SELECT id, standing, name FROM authors WHERE identity = \(identity)"
+    }
+
+    /// A known author with, in the same lookup, whose ban covers the comment's address now.
+    static func authorWithAddressBan(_ identity: String, clientHash: String?, at millis: Int64) -> PostgresQuery {
+        """
+        SELECT a.id, a.standing, a.name, (
+            SELECT banned.name FROM banned_clients b JOIN authors banned ON banned.id = b.author_id
+            WHERE b.client_hash = \(clientHash) AND b.expires_at > \(millis) LIMIT 1
+        ) FROM authors a WHERE a.identity = \(identity)
+        """
     }
 
     /// An author's published comments, counted only as far as first-comment review looks.

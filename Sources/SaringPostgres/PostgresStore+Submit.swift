@@ -20,14 +20,14 @@ extension PostgresStore {
     static func insert(
         _ db: PostgresConnection, _ draft: CommentDraft, verdict: Verdict, at millis: Int64, policyVersionId: Int64? = nil, logger: Logger
     ) async throws -> Comment {
-        try await db.query(
-            "INSERT INTO articles (id, created_at, updated_at) VALUES (\(draft.articleId), \(millis), \(millis)) ON CONFLICT (id) DO NOTHING",
-            logger: logger)
-        guard
-            let (isOpen, premoderated, brakeUntil) = try await first(
-                db.query(PostgresHotQueries.articleState(draft.articleId), logger: logger),
-                as: (Bool, Bool, Int64?).self)
-        else { throw StoreError.articleClosed(articleId: draft.articleId) }
+        // One round trip for the article's state, recording a new article. When another node's
+        // transaction created it meanwhile, this statement's snapshot sees neither row: asked again.
+        var state = try await first(
+            db.query(PostgresHotQueries.articleStateRecordingNew(draft.articleId, at: millis), logger: logger), as: (Bool, Bool, Int64?).self)
+        if state == nil {
+            state = try await first(db.query(PostgresHotQueries.articleState(draft.articleId), logger: logger), as: (Bool, Bool, Int64?).self)
+        }
+        guard let (isOpen, premoderated, brakeUntil) = state else { throw StoreError.articleClosed(articleId: draft.articleId) }
         guard isOpen else { throw StoreError.articleClosed(articleId: draft.articleId) }
         if let parentId = draft.parentId {
             // Only to what readers can see: a reply must not reveal that a hidden comment exists.
@@ -35,7 +35,7 @@ extension PostgresStore {
                 db.query(PostgresHotQueries.visibleParent(parentId, articleId: draft.articleId), logger: logger), as: Int64.self)
             guard visible != nil else { throw StoreError.parentNotFound(parentId: parentId, articleId: draft.articleId) }
         }
-        let (authorId, storedStanding) = try await author(db, draft, at: millis, logger: logger)
+        let (authorId, storedStanding, knownBan) = try await author(db, draft, at: millis, logger: logger)
         var standing = AuthorStanding(rawValue: storedStanding) ?? .normal
         var judged = verdict
         if verdict.firstCommentsReviewed > 0, standing != .trusted {
@@ -47,8 +47,13 @@ extension PostgresStore {
         }
         var addressBannedWith: String? = nil
         if standing != .banned, standing != .trusted, !draft.authorIdentity.isVerified, let clientHash = draft.clientHash {
-            addressBannedWith = try await first(
-                db.query(PostgresHotQueries.addressBan(clientHash, at: millis), logger: logger), as: String.self)
+            // A known author's lookup brought the address's ban along; a new one's asks.
+            switch knownBan {
+            case .some(let known): addressBannedWith = known
+            case .none:
+                addressBannedWith = try await first(
+                    db.query(PostgresHotQueries.addressBan(clientHash, at: millis), logger: logger), as: String.self)
+            }
             if addressBannedWith != nil { standing = .banned }
         }
         let braked = brakeUntil.map { $0 > millis } ?? false
@@ -57,19 +62,25 @@ extension PostgresStore {
             final.reasons[last] = "posted from an address banned with author \(name)"
         }
 
-        let commentId = try await first(
+        // The comment and its first decision in one statement.
+        let reasonsJSON = JSONWriter.stringArray(final.reasons)
+        let (commentId, decisionId) = try await first(
             db.query(
                 """
-                INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
-                                      status, flagged, score, created_at, updated_at, client_hash, campaign_id)
-                VALUES (\(draft.articleId), \(draft.parentId), \(authorId), \(draft.authorName), \(draft.body),
-                        \(final.publishedBody), \(final.status.rawValue), \(final.flagged), \(final.score), \(millis),
-                        \(millis), \(draft.clientHash), \(final.campaign?.id))
-                RETURNING id
-                """, logger: logger), as: Int64.self)!
-        let decisionId = try await appendDecision(
-            db, commentId: commentId, actor: .policy, decidedBy: final.policyVersion, action: final.action,
-            status: final.status, reasons: final.reasons, at: millis, policyVersionId: policyVersionId, logger: logger)
+                WITH stored AS (
+                    INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
+                                          status, flagged, score, created_at, updated_at, client_hash, campaign_id)
+                    VALUES (\(draft.articleId), \(draft.parentId), \(authorId), \(draft.authorName), \(draft.body),
+                            \(final.publishedBody), \(final.status.rawValue), \(final.flagged), \(final.score), \(millis),
+                            \(millis), \(draft.clientHash), \(final.campaign?.id))
+                    RETURNING id
+                )
+                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, policy_version_id)
+                SELECT id, \(Decision.Actor.policy.rawValue), \(final.policyVersion), \(final.action.rawValue), \(final.status.rawValue),
+                       \(reasonsJSON)::jsonb, \(millis), \(policyVersionId)
+                FROM stored
+                RETURNING comment_id, id
+                """, logger: logger), as: (Int64, Int64).self)!
         for hit in final.hits {
             let spanStart = hit.span.map { Int32($0.lowerBound) }
             let spanEnd = hit.span.map { Int32($0.upperBound) }
@@ -87,19 +98,23 @@ extension PostgresStore {
 
     /// The author's id and standing, recording a new author. Two nodes meeting a new author at
     /// once both land on the one row: the second insert waits for the first and finds it.
-    static func author(_ db: PostgresConnection, _ draft: CommentDraft, at millis: Int64, logger: Logger) async throws -> (Int64, String) {
+    /// - Returns: also, for a known author, the name of the author whose ban covers the comment's
+    ///   address (`.some(nil)`: none), read in the same statement; `nil` for a new author.
+    static func author(_ db: PostgresConnection, _ draft: CommentDraft, at millis: Int64, logger: Logger) async throws
+        -> (Int64, String, String??)
+    {
         let identity = draft.authorIdentity.key
-        if let (id, standing, name) = try await first(
-            db.query(PostgresHotQueries.authorByIdentity(identity), logger: logger),
-            as: (Int64, String, String).self)
+        if let (id, standing, name, bannedWith) = try await first(
+            db.query(PostgresHotQueries.authorWithAddressBan(identity, clientHash: draft.clientHash, at: millis), logger: logger),
+            as: (Int64, String, String, String?).self)
         {
             if name != draft.authorName {
                 try await db.query(
                     "UPDATE authors SET name = \(draft.authorName), updated_at = \(millis) WHERE id = \(id)", logger: logger)
             }
-            return (id, standing)
+            return (id, standing, .some(bannedWith))
         }
-        if let created = try await first(
+        if let (id, standing) = try await first(
             db.query(
                 """
                 INSERT INTO authors (identity, name, email, created_at, updated_at)
@@ -107,11 +122,11 @@ extension PostgresStore {
                 ON CONFLICT (identity) DO NOTHING RETURNING id, standing
                 """, logger: logger), as: (Int64, String).self)
         {
-            return created
+            return (id, standing, nil)
         }
         let (id, standing) = try await first(
             db.query("SELECT id, standing FROM authors WHERE identity = \(identity)", logger: logger), as: (Int64, String).self)!
-        return (id, standing)
+        return (id, standing, nil)
     }
 
     /// Appends one entry to the decision history and returns its id.

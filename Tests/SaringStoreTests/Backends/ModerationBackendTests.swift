@@ -377,6 +377,13 @@ extension ModerationBackendTests {
             other.authorName = "Nama Baru Sekali"
             let arrived = try await store.submit(other, verdict: Fixture.verdict(other))
             #expect(arrived.status == .rejected)
+            #expect(arrived.reasons.last?.hasPrefix("posted from an address banned with author") == true, "\(arrived.reasons)")
+            // Known by now, the same reader is still caught by the address.
+            var again = Fixture.draft(9, client: "alamat-1")
+            again.authorName = "Nama Baru Sekali"
+            let second = try await store.submit(again, verdict: Fixture.verdict(again))
+            #expect(second.status == .rejected)
+            #expect(second.reasons.last?.hasPrefix("posted from an address banned with author") == true, "\(second.reasons)")
             // Banning again finds nothing more to do.
             #expect(try await store.ban(author, by: "budi", reason: nil, addressBan: .seconds(3600), alsoRejecting: nil).batchId == nil)
             await #expect(throws: StoreError.batchOfAnother(id: batchId, by: "dewi")) {

@@ -55,6 +55,8 @@ struct PostgresQueryPlanTests {
         ("article page, later", PostgresHotQueries.publishedPage(articleId: "berita-17", afterId: 15_000, limit: 51)),
         ("article state", PostgresHotQueries.articleState("berita-17")),
         ("page version", PostgresHotQueries.pageVersion("berita-17")),
+        ("article state, recording a new one", PostgresHotQueries.articleStateRecordingNew("berita-17", at: 5)),
+        ("author with the address's ban", PostgresHotQueries.authorWithAddressBan("name:pembaca 17", clientHash: "hash14", at: 5)),
         ("visible parent", PostgresHotQueries.visibleParent(1_234, articleId: "berita-1234")),
         ("author by identity", PostgresHotQueries.authorByIdentity("name:pembaca 17")),
         ("published by author", PostgresHotQueries.publishedByAuthor(18, upTo: 3)),
@@ -139,6 +141,7 @@ struct PostgresQueryPlanTests {
     static let requiredIndexes = [
         "comments of a batch": "decisions_by_batch",
         "page version": "page_versions_pkey",
+        "author with the address's ban": "banned_clients_pkey",
         "campaign feed": "comments_pkey",
         "other claimant": "claims_pkey",
         "undo of a decision": "decisions_undone_once",
