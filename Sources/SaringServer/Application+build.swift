@@ -69,8 +69,11 @@ public func buildRouter(
     let authenticator = Authenticator(keys: keys, abuse: abuse)
     let store = stores.comments
     // With several nodes on one PostgreSQL database a page kept in memory is served only while
-    // its article's version (``PageVersions``) is the one it was read at.
-    let pages = PageCache()
+    // its article's version (``PageVersions``) is the one it was read at. Every change Saring
+    // makes moves the version, so the time limit there only bounds what is changed beside Saring
+    // (an operator's SQL): a minute, against a second on SQLite, where a moderator's command in
+    // another process is seen only when the page's second is up.
+    let pages = stores.pageVersions == nil ? PageCache() : PageCache(ttlMillis: 60_000)
     let router = Router(context: SaringRequestContext.self)
     // Outermost: every answer, errors included, carries the request id and is counted.
     router.add(middleware: RequestObservation(metrics: metrics))

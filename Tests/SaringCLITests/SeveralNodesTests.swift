@@ -352,14 +352,15 @@ struct SeveralNodesTests {
                 let page = try await two.client.send("GET", "/v1/articles/berita-simpan/comments")
                 return (try page.json()["comments"] as? [[String: Any]])?.first?["body"] as? String
             }
-            // The memory holds a page for a second: a round slowed past that is played again.
+            // On PostgreSQL the memory holds a page for a minute at most: a round slowed past
+            // that (it takes a fraction of a second) is played again.
             var kept = false
-            for round in 1...5 where !kept {
+            for round in 1...3 where !kept {
                 let started = ContinuousClock.now
                 let before = try await shown()
                 _ = try await offThePool { try PostgresScratch.psql(url, "UPDATE comments SET published_body = 'diubah di belakang \(round)' WHERE id = \(id)") }
                 let during = try await shown()
-                if started.duration(to: .now) < .milliseconds(800) {
+                if started.duration(to: .now) < .seconds(50) {
                     #expect(during == before, "round \(round): read again though the version stood")
                     kept = true
                 }
