@@ -13,6 +13,36 @@ enum PostgresHotQueries {
         """
     }
 
+    /// A judged comment and its policy decision, in one statement; returns both ids.
+    static func storeComment(_ draft: CommentDraft, _ final: Verdict, authorId: Int64, at millis: Int64, policyVersionId: Int64?) -> PostgresQuery {
+        """
+        WITH stored AS (
+            INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
+                                  status, flagged, score, created_at, updated_at, client_hash, campaign_id)
+            VALUES (\(draft.articleId), \(draft.parentId), \(authorId), \(draft.authorName), \(draft.body),
+                    \(final.publishedBody), \(final.status.rawValue), \(final.flagged), \(final.score), \(millis),
+                    \(millis), \(draft.clientHash), \(final.campaign?.id))
+            RETURNING id
+        )
+        INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, policy_version_id)
+        SELECT id, \(Decision.Actor.policy.rawValue), \(final.policyVersion), \(final.action.rawValue), \(final.status.rawValue),
+               \(JSONWriter.stringArray(final.reasons))::jsonb, \(millis), \(policyVersionId)
+        FROM stored
+        RETURNING comment_id, id
+        """
+    }
+
+    /// One rule hit of a stored comment's decision.
+    static func ruleHit(_ hit: RuleHit, commentId: Int64, decisionId: Int64) -> PostgresQuery {
+        let (spanStart, spanEnd) = (hit.span.map { Int32($0.lowerBound) }, hit.span.map { Int32($0.upperBound) })
+        return """
+            INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
+                                   span_start, span_end, shadow, description)
+            VALUES (\(commentId), \(decisionId), \(hit.ruleId), \(hit.category), \(hit.action.rawValue), \(hit.score),
+                    \(hit.field.rawValue), \(spanStart), \(spanEnd), \(hit.shadow), \(hit.description))
+            """
+    }
+
     /// An article's page version (0 until a change to its published comments is committed).
     static func pageVersion(_ articleId: String) -> PostgresQuery {
         "SELECT version FROM page_versions WHERE article_id = \(articleId)"

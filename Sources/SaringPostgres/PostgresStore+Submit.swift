@@ -23,7 +23,8 @@ extension PostgresStore {
         // One round trip for the article's state, recording a new article. When another node's
         // transaction created it meanwhile, this statement's snapshot sees neither row: asked again.
         var state = try await first(
-            db.query(PostgresHotQueries.articleStateRecordingNew(draft.articleId, at: millis), logger: logger), as: (Bool, Bool, Int64?).self)
+            db.execute(Prepared<PreparedShapes.ArticleState>(PostgresHotQueries.articleStateRecordingNew(draft.articleId, at: millis)), logger: logger),
+            as: (Bool, Bool, Int64?).self)
         if state == nil {
             state = try await first(db.query(PostgresHotQueries.articleState(draft.articleId), logger: logger), as: (Bool, Bool, Int64?).self)
         }
@@ -63,34 +64,14 @@ extension PostgresStore {
         }
 
         // The comment and its first decision in one statement.
-        let reasonsJSON = JSONWriter.stringArray(final.reasons)
         let (commentId, decisionId) = try await first(
-            db.query(
-                """
-                WITH stored AS (
-                    INSERT INTO comments (article_id, parent_id, author_id, author_name, body, published_body,
-                                          status, flagged, score, created_at, updated_at, client_hash, campaign_id)
-                    VALUES (\(draft.articleId), \(draft.parentId), \(authorId), \(draft.authorName), \(draft.body),
-                            \(final.publishedBody), \(final.status.rawValue), \(final.flagged), \(final.score), \(millis),
-                            \(millis), \(draft.clientHash), \(final.campaign?.id))
-                    RETURNING id
-                )
-                INSERT INTO decisions (comment_id, actor_kind, decided_by, action, status, reasons, created_at, policy_version_id)
-                SELECT id, \(Decision.Actor.policy.rawValue), \(final.policyVersion), \(final.action.rawValue), \(final.status.rawValue),
-                       \(reasonsJSON)::jsonb, \(millis), \(policyVersionId)
-                FROM stored
-                RETURNING comment_id, id
-                """, logger: logger), as: (Int64, Int64).self)!
+            db.execute(
+                Prepared<PreparedShapes.StoredComment>(
+                    PostgresHotQueries.storeComment(draft, final, authorId: authorId, at: millis, policyVersionId: policyVersionId)),
+                logger: logger), as: (Int64, Int64).self)!
         for hit in final.hits {
-            let spanStart = hit.span.map { Int32($0.lowerBound) }
-            let spanEnd = hit.span.map { Int32($0.upperBound) }
-            try await db.query(
-                """
-                INSERT INTO rule_hits (comment_id, decision_id, rule_id, category, action, score, field,
-                                       span_start, span_end, shadow, description)
-                VALUES (\(commentId), \(decisionId), \(hit.ruleId), \(hit.category), \(hit.action.rawValue), \(hit.score),
-                        \(hit.field.rawValue), \(spanStart), \(spanEnd), \(hit.shadow), \(hit.description))
-                """, logger: logger)
+            _ = try await db.execute(
+                Prepared<PreparedShapes.RuleHit>(PostgresHotQueries.ruleHit(hit, commentId: commentId, decisionId: decisionId)), logger: logger)
         }
         if let campaign = final.campaign { try await tagCampaign(db, campaign, at: millis, logger: logger) }
         return Comment(stored: commentId, draft: draft, verdict: final, at: Timestamp.date(millis))
@@ -105,7 +86,9 @@ extension PostgresStore {
     {
         let identity = draft.authorIdentity.key
         if let (id, standing, name, bannedWith) = try await first(
-            db.query(PostgresHotQueries.authorWithAddressBan(identity, clientHash: draft.clientHash, at: millis), logger: logger),
+            db.execute(
+                Prepared<PreparedShapes.KnownAuthor>(PostgresHotQueries.authorWithAddressBan(identity, clientHash: draft.clientHash, at: millis)),
+                logger: logger),
             as: (Int64, String, String, String?).self)
         {
             if name != draft.authorName {
@@ -166,8 +149,8 @@ extension PostgresStore {
 
     /// The first row of `rows` decoded as `type`, or nil; the rest is drained, so the connection is
     /// ready for the next statement of the transaction.
-    static func first<each Column: PostgresDecodable>(_ rows: PostgresRowSequence, as type: (repeat each Column).Type) async throws
-        -> (repeat each Column)?
+    static func first<Rows: AsyncSequence, each Column: PostgresDecodable>(_ rows: Rows, as type: (repeat each Column).Type) async throws
+        -> (repeat each Column)? where Rows.Element == PostgresRow
     {
         var result: (repeat each Column)? = nil
         var found = false
@@ -179,7 +162,8 @@ extension PostgresStore {
     }
 
     /// One column of the first row of `rows`, or nil.
-    static func first<Column: PostgresDecodable>(_ rows: PostgresRowSequence, as type: Column.Type) async throws -> Column? {
+    static func first<Rows: AsyncSequence, Column: PostgresDecodable>(_ rows: Rows, as type: Column.Type) async throws -> Column?
+    where Rows.Element == PostgresRow {
         var result: Column? = nil
         var found = false
         for try await row in rows where !found {

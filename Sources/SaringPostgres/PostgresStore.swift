@@ -299,8 +299,10 @@ extension PostgresStore {
     }
 
     private func publishedPageNow(articleId: String, afterId: Int64?, limit: Int) async throws -> CommentPage {
-        let rows = try await client.query(
-            PostgresHotQueries.publishedPage(articleId: articleId, afterId: afterId ?? 0, limit: Int64(limit + 1)), logger: logger)
+        let rows = try await client.execute(
+            Prepared<PreparedShapes.PublishedPage>(
+                PostgresHotQueries.publishedPage(articleId: articleId, afterId: afterId ?? 0, limit: Int64(limit + 1))),
+            logger: logger)
         var comments: [PublishedComment] = []
         comments.reserveCapacity(limit)
         var more = false
@@ -383,6 +385,9 @@ extension PostgresStore {
 
 extension PostgresStore: PageVersions {
     public func pageVersion(of articleId: String) async throws -> Int64 {
-        try await bounded { try await self.scalar(PostgresHotQueries.pageVersion(articleId), as: Int64.self) ?? 0 }
+        try await bounded {
+            let rows = try await self.client.execute(Prepared<PreparedShapes.PageVersion>(PostgresHotQueries.pageVersion(articleId)), logger: self.logger)
+            return try await Self.first(rows, as: Int64.self) ?? 0
+        }
     }
 }
