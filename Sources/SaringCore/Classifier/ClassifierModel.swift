@@ -55,18 +55,28 @@ public struct ClassifierModel: Sendable, Equatable {
 
     /// Reads normalized text (UTF-8 bytes).
     public func read(_ text: UnsafeBufferPointer<UInt8>) -> Reading {
-        var sum: Float = 0
-        var top = StrongestFeatures()
-        let count = table.withLookup { lookup in
-            NGramFeatures.forEach(in: text) { occurrence in
-                let weight = lookup.weight(occurrence.key)
-                sum += weight
-                if weight > top.lightest { top.offer(weight, occurrence.range) }
-            }
+        let (count, summed) = table.withLookup { lookup in
+            var reading = WeightSum(lookup: lookup)
+            let count = NGramFeatures.visit(text, &reading)
+            return (count, reading)
         }
         guard count > 0 else { return Reading(probability: Self.logistic(bias), strongest: []) }
-        let score = bias + Double(sum) / Double(count).squareRoot()
-        return Reading(probability: Self.logistic(score), strongest: top.ranges(widenedToWordsIn: text))
+        let score = bias + Double(summed.sum) / Double(count).squareRoot()
+        return Reading(probability: Self.logistic(score), strongest: summed.top.ranges(widenedToWordsIn: text))
+    }
+
+    /// The sum of a text's feature weights and its heaviest features, as the features are visited.
+    private struct WeightSum: NGramFeatures.Visitor {
+        let lookup: WeightTable.Lookup
+        var sum: Float = 0
+        var top = StrongestFeatures()
+
+        @inline(__always)
+        mutating func visit(_ key: UInt64, _ lower: Int, _ upper: Int) {
+            let weight = lookup.weight(key)
+            sum += weight
+            if weight > top.lightest { top.offer(weight, lower..<upper) }
+        }
     }
 
     public func read(_ normalized: String) -> Reading {

@@ -21,7 +21,49 @@ enum HighValueWords {
     }
 
     /// The words spelled backwards, packed.
-    static let backwardsPacked: [UInt64] = all.compactMap { pack($0.unicodeScalars.reversed()) }
+    static let backwardsPacked = PackedWordList(all.compactMap { pack($0.unicodeScalars.reversed()) })
     /// The words, packed.
-    static let forwards: [UInt64] = all.compactMap { pack($0.unicodeScalars) }
+    static let forwards = PackedWordList(all.compactMap { pack($0.unicodeScalars) })
+}
+
+/// A short list of words packed by ``HighValueWords/pack(_:)``, with a 256-bit filter in front:
+/// nearly every word of a comment is not in the list, and the filter says so in a few
+/// instructions where comparing with each entry cost a few dozen per word.
+struct PackedWordList: Sendable {
+    let words: [UInt64]
+    private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ words: [UInt64]) {
+        self.words = words
+        for word in words {
+            let bit = Self.bit(word)
+            switch bit >> 6 {
+            case 0: filter.0 |= 1 << UInt64(bit & 63)
+            case 1: filter.1 |= 1 << UInt64(bit & 63)
+            case 2: filter.2 |= 1 << UInt64(bit & 63)
+            default: filter.3 |= 1 << UInt64(bit & 63)
+            }
+        }
+    }
+
+    /// The position of `packed` in the list, or nil.
+    @inline(__always)
+    func firstIndex(of packed: UInt64) -> Int? {
+        let bit = Self.bit(packed)
+        let word =
+            switch bit >> 6 {
+            case 0: filter.0
+            case 1: filter.1
+            case 2: filter.2
+            default: filter.3
+            }
+        guard word & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return words.firstIndex(of: packed)
+    }
+
+    @inline(__always)
+    func contains(_ packed: UInt64) -> Bool { firstIndex(of: packed) != nil }
+
+    @inline(__always)
+    private static func bit(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 56) }
 }

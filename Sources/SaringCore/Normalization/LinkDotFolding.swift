@@ -50,7 +50,11 @@ struct LinkDotFolding: NormalizationStep {
         case 0x20:
             guard index + 1 < elements.count else { return false }
             switch elements[index + 1].value {
-            case 0x28, 0x5B, 0x7B, 0x2E, 0x64: return true
+            case 0x28, 0x5B, 0x7B, 0x2E: return true
+            // ` dot `, not every word after a space that starts with d (dan, di, dari, …).
+            case 0x64:
+                return index + 4 < elements.count && elements[index + 2].value == 0x6F && elements[index + 3].value == 0x74
+                    && elements[index + 4].value == 0x20
             default: return false
             }
         default: return false

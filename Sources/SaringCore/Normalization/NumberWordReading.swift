@@ -87,7 +87,7 @@ struct NumberWordReading: NormalizationStep {
     }
 
     /// The number words packed (a letter a byte), and their digits.
-    static let packed: [UInt64] = words.map { HighValueWords.pack($0.word)! }
+    static let packed = PackedWordList(words.map { HighValueWords.pack($0.word)! })
 
     /// The digit a number word stands for, compared in place (no copy of the word).
     private static func digit(_ elements: Elements, _ range: Range<Int>) -> Unicode.Scalar? {

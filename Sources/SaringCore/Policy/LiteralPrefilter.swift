@@ -2,20 +2,26 @@
 /// one of a few literals (`gacor`, `slot`, …) is only run when one of them occurs. Most comments
 /// are clean, so most rules never reach PCRE2.
 ///
-/// Literals are indexed by their first three bytes; a 64 Kbit hashed bitmap of those trigrams
-/// rejects most text positions before the dictionary is consulted. Two-byte literals (`wd`, `jp`)
-/// sit in a direct 64 Kbit bigram table, and rules that need "some digit" are marked when the
-/// text has one.
+/// A direct 64 Kbit bitmap says which pairs of bytes start some literal; only at text positions
+/// where one does are the flat open-addressed tables of two-byte literals, three-byte literals
+/// and the first four bytes of longer ones consulted (a `Dictionary` lookup, hashing its key with
+/// SipHash, cost more than the whole pass over a byte; hashed bitmaps per prefix length cost a
+/// multiplication each per byte). One-byte literals (`[`, `(`), "some digit" and "some non-ASCII
+/// byte" are read off a 256-bit set of the bytes seen.
 struct LiteralPrefilter: Sendable {
-    private var bitmap = [UInt64](repeating: 0, count: 1024)
-    private var byTrigram: [UInt32: [Int]] = [:]
+    /// One bit per pair of bytes that some literal of two bytes or more starts with.
+    private var starts = [UInt64](repeating: 0, count: 1024)
+    /// A three-byte literal → its index in `literals`; the first four bytes of a longer one → the
+    /// indexes of those starting so (compared byte by byte from the fifth).
+    private var byTrigram = FlatIndex()
+    private var byQuad = FlatIndex()
     private var literals: [(bytes: [UInt8], rules: [Int])] = []
-    private var bigramBitmap = [UInt64](repeating: 0, count: 1024)
-    private var byBigram: [UInt16: [Int]] = [:]
+    /// Bigram → rules.
+    private var byBigram = FlatIndex()
     private var needDigit: [Int] = []
     private var needNonASCII: [Int] = []
-    /// Rules needing one of a few single bytes (`[`, `(`, …), indexed by byte.
-    private var byByte: [UInt8: [Int]] = [:]
+    /// Rules needing one of a few single bytes (`[`, `(`, …).
+    private var byByte: [(byte: UInt8, rules: [Int])] = []
     /// Rules without usable literals: always candidates.
     private var alwaysRun: [Int] = []
     let ruleCount: Int
@@ -25,6 +31,10 @@ struct LiteralPrefilter: Sendable {
     init(_ literalSets: [[String]?]) {
         ruleCount = literalSets.count
         var literalIndex: [[UInt8]: Int] = [:]
+        var trigrams: [UInt32: [Int]] = [:]
+        var quads: [UInt32: [Int]] = [:]
+        var bigrams: [UInt32: [Int]] = [:]
+        var bytes1: [UInt8: [Int]] = [:]
         for (rule, set) in literalSets.enumerated() {
             if set?.isEmpty == true { continue }
             guard let set, !set.isEmpty else {
@@ -42,13 +52,13 @@ struct LiteralPrefilter: Sendable {
                 }
                 let bytes = Array(literal.utf8)
                 if bytes.count == 1 {
-                    byByte[bytes[0], default: []].append(rule)
+                    bytes1[bytes[0], default: []].append(rule)
                     continue
                 }
                 if bytes.count == 2 {
                     let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-                    byBigram[key, default: []].append(rule)
-                    bigramBitmap[Int(key) >> 6] |= 1 << UInt64(key & 63)
+                    bigrams[UInt32(key), default: []].append(rule)
+                    starts[Int(key) >> 6] |= 1 << UInt64(key & 63)
                     continue
                 }
                 if let index = literalIndex[bytes] {
@@ -57,12 +67,21 @@ struct LiteralPrefilter: Sendable {
                 }
                 literalIndex[bytes] = literals.count
                 literals.append((bytes, [rule]))
-                let key = Self.trigram(bytes[0], bytes[1], bytes[2])
-                byTrigram[key, default: []].append(literals.count - 1)
-                let bit = Self.bit(key)
-                bitmap[bit >> 6] |= 1 << UInt64(bit & 63)
+                var key: UInt32 = 0
+                for byte in bytes.prefix(4) { key = key << 8 | UInt32(byte) }
+                if bytes.count == 3 {
+                    trigrams[key, default: []].append(literals.count - 1)
+                } else {
+                    quads[key, default: []].append(literals.count - 1)
+                }
+                let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+                starts[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
+        byTrigram = FlatIndex(trigrams)
+        byQuad = FlatIndex(quads)
+        byBigram = FlatIndex(bigrams)
+        byByte = bytes1.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// True when no rule belongs to this prefilter (nothing to mark).
@@ -73,57 +92,111 @@ struct LiteralPrefilter: Sendable {
     /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
     func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
         for rule in alwaysRun { candidates[rule] = true }
-        guard !text.isEmpty else { return }
-        // One pass over the bytes: digits, non-ASCII, bigrams and trigrams, each looked up only
-        // when its bitmap says some literal starts that way.
-        var sawDigit = false
-        var sawNonASCII = false
-        let checkBigrams = !byBigram.isEmpty
-        var key: UInt32 = 0
-        bitmap.withUnsafeBufferPointer { trigramBits in
-            bigramBitmap.withUnsafeBufferPointer { bigramBits in
-                for i in 0..<text.count {
-                    let byte = text[i]
-                    sawDigit = sawDigit || (byte &- 0x30) < 10
-                    sawNonASCII = sawNonASCII || byte >= 0x80
-                    key = (key << 8 | UInt32(byte)) & 0xFF_FFFF
-                    if checkBigrams, i >= 1 {
-                        let pair = UInt16(truncatingIfNeeded: key)
-                        if bigramBits[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0, let rules = byBigram[pair] {
-                            for rule in rules { candidates[rule] = true }
-                        }
+        guard let bytes = text.baseAddress, !text.isEmpty else { return }
+        let count = text.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { seen in
+            seen.initialize(repeating: 0)
+            candidates.withUnsafeMutableBufferPointer { candidates in
+                starts.withUnsafeBufferPointer { starts in
+                    // One pass: the set of bytes seen, and at each position whose two bytes start
+                    // some literal (a direct bit test), the tables of two-, three- and four-byte starts.
+                    var pair = UInt32(bytes[0])
+                    seen[Int(bytes[0] >> 6)] |= 1 << UInt64(bytes[0] & 63)
+                    for next in 1..<max(count, 1) {
+                        let byte = bytes[next]
+                        seen[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
+                        pair = (pair << 8 | UInt32(byte)) & 0xFFFF
+                        guard starts[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                        let start = next - 1
+                        byBigram.forEach(pair) { candidates[$0] = true }
+                        guard start + 3 <= count else { continue }
+                        let trigram = pair << 8 | UInt32(bytes[start + 2])
+                        byTrigram.forEach(trigram) { for rule in literals[$0].rules { candidates[rule] = true } }
+                        guard start + 4 <= count else { continue }
+                        let quad = trigram << 8 | UInt32(bytes[start + 3])
+                        byQuad.forEach(quad) { entry in markLiteral(entry, at: start, in: text, into: candidates) }
                     }
-                    guard i >= 2 else { continue }
-                    let bit = Self.bit(key)
-                    guard trigramBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let entries = byTrigram[key] else { continue }
-                    markLiterals(entries, at: i - 2, in: text, into: &candidates)
                 }
             }
-        }
-        if !byByte.isEmpty {
-            for (byte, rules) in byByte where text.contains(byte) {
+            for (byte, rules) in byByte where seen[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 {
                 for rule in rules { candidates[rule] = true }
             }
+            // Digits are bytes 0x30–0x39: bits 48–57 of the first word; non-ASCII bytes the last two.
+            if seen[0] & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
+            if seen[2] | seen[3] != 0 { for rule in needNonASCII { candidates[rule] = true } }
         }
-        if sawDigit { for rule in needDigit { candidates[rule] = true } }
-        if sawNonASCII { for rule in needNonASCII { candidates[rule] = true } }
     }
 
-    private func markLiterals(_ entries: [Int], at start: Int, in text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
+    private func markLiteral(_ entry: Int, at start: Int, in text: UnsafeBufferPointer<UInt8>, into candidates: UnsafeMutableBufferPointer<Bool>) {
         // Read in place: copying a literal (two arrays) per trigram hit cost a fifth of the pass.
         literals.withUnsafeBufferPointer { literals in
-            for entry in entries {
-                let matches = literals[entry].bytes.withUnsafeBufferPointer { bytes in
-                    start + bytes.count <= text.count && (3..<bytes.count).allSatisfy { text[start + $0] == bytes[$0] }
+            let matches = literals[entry].bytes.withUnsafeBufferPointer { bytes in
+                guard start + bytes.count <= text.count else { return false }
+                for offset in 4..<bytes.count where text[start + offset] != bytes[offset] { return false }
+                return true
+            }
+            if matches { for rule in literals[entry].rules { candidates[rule] = true } }
+        }
+    }
+}
+
+/// A read-only map from a 32-bit key (any but 2³² − 1) to a short list of integers, in three flat arrays: slots
+/// probed linearly from a multiplicative hash, each naming its list's range in `values`.
+struct FlatIndex: Sendable {
+    private static let empty = UInt32.max
+    private var keys: [UInt32] = [empty]
+    private var ranges: [(start: Int32, end: Int32)] = [(0, 0)]
+    private var values: [Int] = []
+    private var shift: UInt32 = 31
+
+    init() {}
+
+    init(_ lists: [UInt32: [Int]]) {
+        var capacity = 1
+        var bits: UInt32 = 0
+        while capacity < max(lists.count * 2, 1) {
+            capacity *= 2
+            bits += 1
+        }
+        keys = [UInt32](repeating: Self.empty, count: capacity)
+        ranges = [(Int32, Int32)](repeating: (0, 0), count: capacity)
+        shift = 32 - max(bits, 1)
+        // Sorted, so the same literals always make the same table.
+        for (key, list) in lists.sorted(by: { $0.key < $1.key }) {
+            precondition(key != Self.empty, "FlatIndex keys are below 2^32 - 1")
+            var slot = slot(of: key)
+            while keys[slot] != Self.empty { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            ranges[slot] = (Int32(values.count), Int32(values.count + list.count))
+            values += list
+        }
+    }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    @inline(__always)
+    private func slot(of key: UInt32) -> Int {
+        Int(truncatingIfNeeded: (key &* 2_654_435_761) >> shift) & (keys.count - 1)
+    }
+
+    /// Calls `body` with each value listed under `key` (none when the key is absent).
+    @inline(__always)
+    func forEach(_ key: UInt32, _ body: (Int) -> Void) {
+        keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var slot = slot(of: key)
+            while true {
+                let found = keys[slot]
+                if found == key {
+                    let range = ranges[slot]
+                    values.withUnsafeBufferPointer { values in
+                        for index in Int(range.start)..<Int(range.end) { body(values[index]) }
+                    }
+                    return
                 }
-                if matches { for rule in literals[entry].rules { candidates[rule] = true } }
+                if found == Self.empty { return }
+                slot = (slot + 1) & mask
             }
         }
     }
-
-    private static func trigram(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
-        UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
-    }
-
-    private static func bit(_ key: UInt32) -> Int { Int((key &* 2_654_435_761) >> 16) & 0xFFFF }
 }

@@ -40,4 +40,27 @@ struct LiteralPrefilterTests {
             #expect(candidates == wanted, "\(text)")
         }
     }
+
+    @Test func manyLiteralsSharingTrigramsAndBigramsAreEachFound() {
+        // Hundreds of literals over a few letters (so trigrams, bigrams and probe sequences of the
+        // flat tables collide), texts drawn from the same letters: every answer the slow way's.
+        var generator = SeededRandom(seed: 20_261_204)
+        let letters = Array("abcdeg [1é")
+        func word(_ lengths: ClosedRange<Int>) -> String {
+            String((0..<Int.random(in: lengths, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+        }
+        var sets: [[String]?] = (0..<300).map { _ in (0..<Int.random(in: 1...3, using: &generator)).map { _ in word(1...6) } }
+        sets.append(nil)
+        sets.append([LiteralExtractor.digit, "zz"])
+        sets.append([LiteralExtractor.nonASCII])
+        let prefilter = LiteralPrefilter(sets)
+        for _ in 0..<400 {
+            let text = word(0...40)
+            var candidates = [Bool](repeating: false, count: sets.count)
+            var copy = text
+            copy.withUTF8 { prefilter.mark($0, into: &candidates) }
+            #expect(candidates == Self.expected(sets, text), "\(text)")
+        }
+    }
 }
+
