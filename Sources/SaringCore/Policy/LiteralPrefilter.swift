@@ -7,7 +7,7 @@
 /// and the first four bytes of longer ones consulted (a `Dictionary` lookup, hashing its key with
 /// SipHash, cost more than the whole pass over a byte; hashed bitmaps per prefix length cost a
 /// multiplication each per byte). One-byte literals (`[`, `(`), "some digit" and "some non-ASCII
-/// byte" are read off a 256-bit set of the bytes seen.
+/// byte" are read off the set of ASCII bytes seen.
 struct LiteralPrefilter: Sendable {
     /// One bit per pair of bytes that some literal of two bytes or more starts with.
     private var starts = [UInt64](repeating: 0, count: 1024)
@@ -94,37 +94,42 @@ struct LiteralPrefilter: Sendable {
         for rule in alwaysRun { candidates[rule] = true }
         guard let bytes = text.baseAddress, !text.isEmpty else { return }
         let count = text.count
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { seen in
-            seen.initialize(repeating: 0)
-            candidates.withUnsafeMutableBufferPointer { candidates in
-                starts.withUnsafeBufferPointer { starts in
-                    // One pass: the set of bytes seen, and at each position whose two bytes start
-                    // some literal (a direct bit test), the tables of two-, three- and four-byte starts.
-                    var pair = UInt32(bytes[0])
-                    seen[Int(bytes[0] >> 6)] |= 1 << UInt64(bytes[0] & 63)
-                    for next in 1..<max(count, 1) {
-                        let byte = bytes[next]
-                        seen[Int(byte >> 6)] |= 1 << UInt64(byte & 63)
-                        pair = (pair << 8 | UInt32(byte)) & 0xFFFF
-                        guard starts[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                        let start = next - 1
-                        byBigram.forEach(pair) { candidates[$0] = true }
-                        guard start + 3 <= count else { continue }
-                        let trigram = pair << 8 | UInt32(bytes[start + 2])
-                        byTrigram.forEach(trigram) { for rule in literals[$0].rules { candidates[rule] = true } }
-                        guard start + 4 <= count else { continue }
-                        let quad = trigram << 8 | UInt32(bytes[start + 3])
-                        byQuad.forEach(quad) { entry in markLiteral(entry, at: start, in: text, into: candidates) }
-                    }
+        // The bytes seen below 0x80, as two 64-bit sets in registers (a set in memory made every
+        // byte wait for the previous byte's store), and whether any byte was not ASCII.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var other: UInt8 = 0
+        candidates.withUnsafeMutableBufferPointer { candidates in
+            starts.withUnsafeBufferPointer { starts in
+                // One pass: at each position whose two bytes start some literal (a direct bit
+                // test), the tables of two-, three- and four-byte starts.
+                var pair: UInt32 = 0
+                for index in 0..<count {
+                    let byte = bytes[index]
+                    let bit = UInt64(1) << UInt64(byte & 63)
+                    low |= byte < 0x40 ? bit : 0
+                    high |= byte & 0xC0 == 0x40 ? bit : 0
+                    other |= byte & 0x80
+                    pair = (pair << 8 | UInt32(byte)) & 0xFFFF
+                    guard index > 0, starts[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    let start = index - 1
+                    byBigram.forEach(pair) { candidates[$0] = true }
+                    guard start + 3 <= count else { continue }
+                    let trigram = pair << 8 | UInt32(bytes[start + 2])
+                    byTrigram.forEach(trigram) { for rule in literals[$0].rules { candidates[rule] = true } }
+                    guard start + 4 <= count else { continue }
+                    let quad = trigram << 8 | UInt32(bytes[start + 3])
+                    byQuad.forEach(quad) { entry in markLiteral(entry, at: start, in: text, into: candidates) }
                 }
             }
-            for (byte, rules) in byByte where seen[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 {
-                for rule in rules { candidates[rule] = true }
-            }
-            // Digits are bytes 0x30–0x39: bits 48–57 of the first word; non-ASCII bytes the last two.
-            if seen[0] & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
-            if seen[2] | seen[3] != 0 { for rule in needNonASCII { candidates[rule] = true } }
         }
+        for (byte, rules) in byByte {
+            let seen = byte >= 0x80 ? other != 0 && text.contains(byte) : (byte < 0x40 ? low : high) & (1 << UInt64(byte & 63)) != 0
+            if seen { for rule in rules { candidates[rule] = true } }
+        }
+        // Digits are bytes 0x30–0x39: bits 48–57 of the low set.
+        if low & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
+        if other != 0 { for rule in needNonASCII { candidates[rule] = true } }
     }
 
     private func markLiteral(_ entry: Int, at start: Int, in text: UnsafeBufferPointer<UInt8>, into candidates: UnsafeMutableBufferPointer<Bool>) {
