@@ -14,8 +14,12 @@ enum CampaignBanding {
     /// The bucket key of one band; the band number is part of it, so equal slot values in
     /// different bands are different buckets.
     static func key(band: Int, of signature: CampaignSignature) -> UInt64 {
+        signature.slots.withUnsafeBufferPointer { key(band: band, of: $0) }
+    }
+
+    /// The bucket key of one band of a signature's slots.
+    static func key(band: Int, of slots: UnsafeBufferPointer<UInt32>) -> UInt64 {
         let first = band * rowsPerBand
-        let slots = signature.slots
         let high = UInt64(slots[first]) << 32 | UInt64(slots[first + 1])
         return CampaignHash.pair(high, UInt64(slots[first + 2]) << 8 | UInt64(band))
     }

@@ -10,35 +10,40 @@
 /// each of its buckets, so leaving costs nothing but dropping buckets whose newest entry left and
 /// the bucket dictionary never outgrows `bandCount` keys per live entry.
 ///
-/// Memory per entry, about 1.3 KB, measured: the signature (256 bytes + array header), the entry
-/// (~100 bytes + key strings longer than 15 bytes), 21 chain links (168 bytes), 21 bucket keys and
-/// heads (~700 bytes: a `Dictionary` at three-quarters load at most) and the comment-id lookup.
-/// 50 000 entries: about 65 MB. Lookup costs, measured in a release build: ~3 µs against 50 000
-/// unrelated entries; ~1.4 ms when the text belongs to a live campaign of 5 000 entries, which are
-/// all returned.
+/// Memory per entry, about 1.3 KB: the signature's 64 slots (256 bytes, in one flat array with
+/// every other entry's), the entry (~100 bytes + key strings longer than 15 bytes), 21 chain links
+/// (168 bytes), 21 bucket keys and heads (~700 bytes: a `Dictionary` at three-quarters load at
+/// most) and the comment-id lookup. 50 000 entries: about 65 MB. Lookup costs, measured in a
+/// release build: ~3 µs against 50 000 unrelated entries; ~1.4 ms when the text belongs to a live
+/// campaign of 5 000 entries, which are all returned.
+///
+/// Most candidates a lookup verifies are false (two texts sharing one band by chance), so
+/// verifying one reads only flat arrays — its time, then its slots, given up as soon as too few
+/// slots are left to reach the threshold — and touches the entry itself only for a match.
 public struct CampaignIndex: Sendable {
     public let windowMillis: Int64
     public let similarityThreshold: Double
     public let maxEntries: Int
 
-    struct Record: Sendable {
-        var signature: CampaignSignature
-        var entry: Entry
-    }
-
-    /// Record of sequence number s at `records[s - base]`; nil once evicted, so its memory goes at
+    /// Entry of sequence number s at `entries[s - base]`; nil once evicted, so its strings go at
     /// once, while the slot itself waits for compaction.
-    private var records: [Record?] = []
-    /// For record i and band b, at `links[i * bandCount + b]`: the sequence number of the next older
-    /// record in the same bucket, or -1.
+    private var entries: [Entry?] = []
+    /// The signature slots of entry i at `slots[i * slotCount ..< (i + 1) * slotCount]`.
+    private var slots: [UInt32] = []
+    /// The time of entry i at `times[i]`.
+    private var times: [Int64] = []
+    /// For entry i and band b, at `links[i * bandCount + b]`: the sequence number of the next older
+    /// entry in the same bucket, or -1.
     private var links: [Int] = []
     private var base = 0
-    /// Index in `records` of the oldest live record.
+    /// Index in `entries` of the oldest live entry.
     private var head = 0
-    /// Bucket key → sequence number of its newest record.
+    /// Bucket key → sequence number of its newest entry.
     private(set) var buckets: [UInt64: Int] = [:]
     /// Comment id → sequence number, for `assign`.
     private var sequenceByComment: [Int64: Int] = [:]
+    /// The fewest equal slots whose share reaches `similarityThreshold` (65: none does).
+    private let neededEqualSlots: Int
 
     /// - Parameters:
     ///   - windowMillis: how far back a comment's matches are looked for.
@@ -51,42 +56,64 @@ public struct CampaignIndex: Sendable {
         self.windowMillis = windowMillis
         self.similarityThreshold = similarityThreshold
         self.maxEntries = maxEntries
+        neededEqualSlots =
+            (0...CampaignSignature.slotCount).first { Double($0) / Double(CampaignSignature.slotCount) >= similarityThreshold }
+            ?? CampaignSignature.slotCount + 1
     }
 
     /// Entries currently kept.
-    public var count: Int { records.count - head }
+    public var count: Int { entries.count - head }
 
-    /// Slots held for records, live or awaiting compaction (for tests of the memory bound).
-    var storedRecordSlots: Int { records.count }
+    /// Slots held for entries, live or awaiting compaction (for tests of the memory bound).
+    var storedRecordSlots: Int { entries.count }
 
     func isLive(_ sequence: Int) -> Bool {
-        sequence - base >= head && sequence - base < records.count
+        sequence - base >= head && sequence - base < entries.count
     }
 
     /// The entry of the live record `sequence` when it is no older than `oldest` and similar
     /// enough to `signature`, else nil.
     func matchingEntry(_ sequence: Int, _ signature: CampaignSignature, from oldest: Int64) -> Entry? {
         guard isLive(sequence) else { return nil }
-        let slot = sequence - base
-        guard let atMillis = records[slot]?.entry.atMillis, atMillis >= oldest,
-            let similarity = records[slot]?.signature.similarity(to: signature), similarity >= similarityThreshold
-        else { return nil }
-        return records[slot]?.entry
+        let index = sequence - base
+        guard times[index] >= oldest, hasEnoughEqualSlots(index, signature) else { return nil }
+        return entries[index]
     }
 
-    /// The live record with this sequence number, if any.
-    func record(_ sequence: Int) -> Record? {
-        isLive(sequence) ? records[sequence - base] : nil
+    /// Whether entry `index` and `signature` agree in at least `neededEqualSlots` slots; counted
+    /// 16 slots at a time, and given up once the slots left cannot make up the difference.
+    private func hasEnoughEqualSlots(_ index: Int, _ signature: CampaignSignature) -> Bool {
+        let count = CampaignSignature.slotCount
+        guard signature.slots.count == count else { return false }
+        return slots.withUnsafeBufferPointer { stored in
+            signature.slots.withUnsafeBufferPointer { theirs in
+                let mine = stored.baseAddress! + index * count
+                var equal = 0
+                var compared = 0
+                while compared < count {
+                    for offset in compared..<(compared + 16) where mine[offset] == theirs[offset] { equal += 1 }
+                    compared += 16
+                    if equal >= neededEqualSlots { return true }
+                    if equal + (count - compared) < neededEqualSlots { return false }
+                }
+                return equal >= neededEqualSlots
+            }
+        }
     }
 
-    /// The next older record in the same bucket of `band` (maybe no longer live).
+    /// The live entry with this sequence number, if any.
+    func record(_ sequence: Int) -> Entry? {
+        isLive(sequence) ? entries[sequence - base] : nil
+    }
+
+    /// The next older entry in the same bucket of `band` (maybe no longer live).
     func olderInBucket(than sequence: Int, band: Int) -> Int {
         links[(sequence - base) * CampaignBanding.bandCount + band]
     }
 
     /// The indexed entry of a comment, if it is still in the index.
     public func entry(commentId: Int64) -> Entry? {
-        sequenceByComment[commentId].flatMap { record($0)?.entry }
+        sequenceByComment[commentId].flatMap { record($0) }
     }
 
     /// The oldest time still inside the window that ends at `millis`.
@@ -98,9 +125,12 @@ public struct CampaignIndex: Sendable {
     /// Indexes a comment; first drops the entries older than its window, then, past `maxEntries`,
     /// the oldest.
     public mutating func insert(_ signature: CampaignSignature, entry: Entry) {
+        precondition(signature.slots.count == CampaignSignature.slotCount, "a signature has \(CampaignSignature.slotCount) slots")
         evict(before: windowStart(endingAt: entry.atMillis))
-        let sequence = base + records.count
-        records.append(Record(signature: signature, entry: entry))
+        let sequence = base + entries.count
+        entries.append(entry)
+        slots += signature.slots
+        times.append(entry.atMillis)
         for band in 0..<CampaignBanding.bandCount {
             let key = CampaignBanding.key(band: band, of: signature)
             links.append(buckets.updateValue(sequence, forKey: key) ?? -1)
@@ -115,32 +145,34 @@ public struct CampaignIndex: Sendable {
     public mutating func assign(campaignId: Int64, to commentIds: [Int64]) {
         for commentId in commentIds {
             guard let sequence = sequenceByComment[commentId] else { continue }
-            records[sequence - base]?.entry.campaignId = campaignId
+            entries[sequence - base]?.campaignId = campaignId
         }
     }
 
     /// Drops entries posted before `millis`, oldest first, stopping at the first newer one (entries
     /// are expected in roughly arrival order; a straggler leaves with the ones after it).
     public mutating func evict(before millis: Int64) {
-        while head < records.count, let oldest = records[head], oldest.entry.atMillis < millis {
+        while head < entries.count, entries[head] != nil, times[head] < millis {
             evictOldest()
         }
     }
 
     private mutating func evictOldest() {
-        guard head < records.count, let oldest = records[head] else { return }
+        guard head < entries.count, let oldest = entries[head] else { return }
         let sequence = base + head
-        for band in 0..<CampaignBanding.bandCount {
-            let key = CampaignBanding.key(band: band, of: oldest.signature)
-            // Newer records in the bucket end their chain here: the link now points below `base + head`.
-            if buckets[key] == sequence {
-                buckets[key] = nil
-            }
+        let count = CampaignSignature.slotCount
+        let keys = slots.withUnsafeBufferPointer { slots in
+            let own = UnsafeBufferPointer(rebasing: slots[(head * count)..<((head + 1) * count)])
+            return (0..<CampaignBanding.bandCount).map { CampaignBanding.key(band: $0, of: own) }
         }
-        if sequenceByComment[oldest.entry.commentId] == sequence {
-            sequenceByComment[oldest.entry.commentId] = nil
+        for key in keys where buckets[key] == sequence {
+            // Newer entries in the bucket end their chain here: the link now points below `base + head`.
+            buckets[key] = nil
         }
-        records[head] = nil
+        if sequenceByComment[oldest.commentId] == sequence {
+            sequenceByComment[oldest.commentId] = nil
+        }
+        entries[head] = nil
         head += 1
         compactIfWorthIt()
     }
@@ -148,8 +180,10 @@ public struct CampaignIndex: Sendable {
     /// Drops evicted slots once they are at least half of the storage, so the storage stays within
     /// twice the live entries (plus 1024) and compaction costs amortized O(1) per entry.
     private mutating func compactIfWorthIt() {
-        guard head >= 1024 || head == records.count, head * 2 >= records.count else { return }
-        records.removeFirst(head)
+        guard head >= 1024 || head == entries.count, head * 2 >= entries.count else { return }
+        entries.removeFirst(head)
+        slots.removeFirst(head * CampaignSignature.slotCount)
+        times.removeFirst(head)
         links.removeFirst(head * CampaignBanding.bandCount)
         base += head
         head = 0

@@ -54,6 +54,12 @@ public struct CampaignSignature: Sendable, Equatable {
         slots = MinHash.slots(of: features)
     }
 
+    /// A signature of given slots (tests of the index's slot counting).
+    init(slots: [UInt32], informativeTokenCount: Int) {
+        self.slots = slots
+        self.informativeTokenCount = informativeTokenCount
+    }
+
     /// The estimated Jaccard similarity of the two texts' feature sets, from 0 to 1.
     public func similarity(to other: CampaignSignature) -> Double {
         var equal = 0

@@ -112,4 +112,61 @@ struct CampaignLookupBoundTests {
         #expect(bounded.isCampaign(minimumSources: 4, includingNew: "name:baru", clientKey: "c-new"))
         #expect(index.matches(signature, atMillis: 6_000).entries.count == 5_000)
     }
+
+    /// What a lookup returns, the slow way: every entry in the window that shares a band's bucket
+    /// with the text and agrees in enough slots — at each threshold, for texts from near-copies to
+    /// strangers (the index gives up counting slots early; it must never give up on a match).
+    @Test func aLookupReturnsExactlyTheBucketMatesAtOrAboveTheThreshold() throws {
+        var generator = SeededRandom(seed: 20_261_204)
+        let words = CampaignCorpus.ordinaryComments.joined(separator: " ").split(separator: " ").map(String.init)
+        let base = CampaignCorpus.slotSpam.split(separator: " ").map(String.init)
+        // Variants of one spam text with 0 to all of its words replaced, so similarities spread
+        // from 1 down to 0.
+        var texts: [String] = []
+        for changed in 0...base.count {
+            for _ in 0..<4 {
+                var variant = base
+                for position in base.indices.shuffled(using: &generator).prefix(changed) {
+                    variant[position] = words.randomElement(using: &generator)!
+                }
+                texts.append(variant.joined(separator: " "))
+            }
+        }
+        let signatures = texts.compactMap(CampaignCorpus.signature)
+        #expect(signatures.count > 100)
+        func keys(_ signature: CampaignSignature) -> Set<UInt64> {
+            Set((0..<CampaignBanding.bandCount).map { CampaignBanding.key(band: $0, of: signature) })
+        }
+        for threshold in [0.3, 0.5, 0.71, 0.9] {
+            var index = CampaignIndex(windowMillis: 60 * CampaignIndexTests.minute, similarityThreshold: threshold)
+            for (offset, signature) in signatures.enumerated() {
+                index.insert(signature, entry: CampaignIndexTests.entry(Int64(offset), author: "u\(offset)", at: 0))
+            }
+            for query in signatures.prefix(40) {
+                let expected = signatures.indices.filter { candidate in
+                    !keys(signatures[candidate]).isDisjoint(with: keys(query)) && signatures[candidate].similarity(to: query) >= threshold
+                }
+                #expect(index.matches(query, atMillis: CampaignIndexTests.minute).memberIds == expected.map(Int64.init), "threshold \(threshold)")
+            }
+        }
+    }
+
+    /// Signatures agreeing in their first band and in exactly k of the last slots, so the equal
+    /// slots come late: a lookup must count on to the last block before it may give up.
+    @Test func aMatchWhoseEqualSlotsComeLastIsFoundAtExactlyTheThreshold() {
+        let query = CampaignSignature(slots: (0..<64).map { UInt32($0) }, informativeTokenCount: 10)
+        for threshold in [0.5, 0.75] {
+            let needed = Int((threshold * 64).rounded(.up))
+            for equal in 3...64 {
+                var slots = (0..<64).map { UInt32(1_000 + $0) }
+                for position in Array(0..<3) + Array((64 - (equal - 3))..<64) { slots[position] = UInt32(position) }
+                let candidate = CampaignSignature(slots: slots, informativeTokenCount: 10)
+                #expect(candidate.similarity(to: query) == Double(equal) / 64)
+                var index = CampaignIndex(windowMillis: CampaignIndexTests.minute, similarityThreshold: threshold)
+                index.insert(candidate, entry: CampaignIndexTests.entry(1, author: "u1", at: 0))
+                #expect(index.matches(query, atMillis: 0).memberIds == (equal >= needed ? [1] : []), "\(equal) equal at \(threshold)")
+            }
+        }
+    }
 }
+
