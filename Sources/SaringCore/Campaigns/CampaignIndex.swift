@@ -59,6 +59,12 @@ public struct CampaignIndex: Sendable {
         neededEqualSlots =
             (0...CampaignSignature.slotCount).first { Double($0) / Double(CampaignSignature.slotCount) >= similarityThreshold }
             ?? CampaignSignature.slotCount + 1
+        // Storage reaches twice the live entries (plus 1024) before compaction: reserved once, up
+        // to 100,000 entries' worth, so the flat slots never exist twice while being regrown (the
+        // pages are only resident once written).
+        let stored = min(maxEntries, 50_000) * 2 + 1024
+        slots.reserveCapacity(stored * CampaignSignature.slotCount)
+        times.reserveCapacity(stored)
     }
 
     /// Entries currently kept.

@@ -35,6 +35,9 @@ final class FieldText {
         return value
     }
 
+    /// Whether the lower-cased copy was made (tests).
+    var madeLoweredRaw: Bool { cachedLoweredRaw != nil }
+
     /// The text a rule with this target matches against.
     func text(for target: RuleSpec.Target) -> String {
         target == .normalized ? normalized.text : original

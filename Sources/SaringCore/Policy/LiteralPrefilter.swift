@@ -25,11 +25,22 @@ struct LiteralPrefilter: Sendable {
     /// Rules without usable literals: always candidates.
     private var alwaysRun: [Int] = []
     let ruleCount: Int
+    /// Whether some literal holds a letter or a combining mark, so the text must be lower-cased
+    /// before it is marked. Lower-casing maps letters to letters and marks only, so without such
+    /// a literal the text as typed gives the same candidates, or more (a Kelvin sign K is
+    /// non-ASCII before and `k` after), never fewer.
+    let readsCase: Bool
 
     /// - Parameter literalSets: per rule, its required literals; nil: always a candidate; empty:
     ///   never (the rule belongs to another prefilter).
     init(_ literalSets: [[String]?]) {
         ruleCount = literalSets.count
+        readsCase = literalSets.contains { set in
+            (set ?? []).contains { literal in
+                literal != LiteralExtractor.digit && literal != LiteralExtractor.nonASCII
+                    && literal.unicodeScalars.contains { Self.isCased($0) }
+            }
+        }
         var literalIndex: [[UInt8]: Int] = [:]
         var trigrams: [UInt32: [Int]] = [:]
         var quads: [UInt32: [Int]] = [:]
@@ -130,6 +141,16 @@ struct LiteralPrefilter: Sendable {
         // Digits are bytes 0x30–0x39: bits 48–57 of the low set.
         if low & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
         if other != 0 { for rule in needNonASCII { candidates[rule] = true } }
+    }
+
+    /// A letter or a mark: what lower-casing reads or writes.
+    private static func isCased(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark,
+            .enclosingMark:
+            true
+        default: false
+        }
     }
 
     private func markLiteral(_ entry: Int, at start: Int, in text: UnsafeBufferPointer<UInt8>, into candidates: UnsafeMutableBufferPointer<Bool>) {

@@ -67,9 +67,14 @@ extension Policy: CommentJudge {
         if usesPrefilter {
             var normalized = text.normalized.text
             normalized.withUTF8 { normalizedPrefilter.mark($0, into: &units) }
-            if !rawPrefilter.isEmpty {
+            if rawPrefilter.readsCase {
                 var lowered = text.loweredRaw
                 lowered.withUTF8 { rawPrefilter.mark($0, into: &units) }
+            } else if !rawPrefilter.isEmpty {
+                // Digits, symbols and brackets only (the shipped pack's raw rules): the text as
+                // typed, without a lower-cased copy.
+                var original = text.original
+                original.withUTF8 { rawPrefilter.mark($0, into: &units) }
             }
         }
         for (index, fields) in ruleFields.enumerated() where fields & field.bit == 0 {

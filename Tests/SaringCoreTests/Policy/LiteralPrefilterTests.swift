@@ -62,5 +62,60 @@ struct LiteralPrefilterTests {
             #expect(candidates == Self.expected(sets, text), "\(text)")
         }
     }
+
+    @Test func onlyLiteralsWithLettersOrMarksNeedTheTextLowerCased() {
+        #expect(!LiteralPrefilter([["(", "[", LiteralExtractor.digit, LiteralExtractor.nonASCII, "④", "４", "𝟒", "【"], nil, []]).readsCase)
+        #expect(LiteralPrefilter([["(", "slot"]]).readsCase)
+        #expect(LiteralPrefilter([["wd"]]).readsCase)
+        #expect(LiteralPrefilter([["é"]]).readsCase)
+        #expect(LiteralPrefilter([["\u{301}"]]).readsCase)
+        #expect(LiteralPrefilter([["ǅ"]]).readsCase)
+    }
+}
+
+@Suite("Rules on the text as typed")
+struct RawPrefilterTests {
+    static let rules = """
+        rules:
+          - id: judol.dieja
+            description: Spelled between brackets
+            match: raw
+            pattern: '(?:[\\[(]\\p{L}[\\])]){4,}'
+            action: hold
+            examples:
+              match: ["[C][O][N][T][O]"]
+              no-match: ["pilihan (a) dan (b)"]
+          - id: judol.angka-gaya
+            description: A styled four before a letter
+            match: raw
+            pattern: '(?:４|𝟒|④)\\p{L}'
+            action: hold
+            examples:
+              match: ["ＣＯＮＴＯＨ４Ｄ"]
+              no-match: ["4D biasa"]
+        """
+
+    /// The shipped pack's rules on the text as typed need brackets, digits or non-ASCII bytes:
+    /// their candidates come from the text itself, without a lower-cased copy, and every verdict
+    /// is the one the rules give run on every comment.
+    @Test func caselessLiteralsAreLookedForInTheTextAsTyped() throws {
+        let policy = try PolicyFixtures.compile(["judol.yaml": Self.rules])
+        #expect(!policy.rawPrefilter.readsCase)
+        let whole = policy.withoutPrefilter()
+        for body in [
+            "[C][O][N][T][O][H] gacor", "(K)(E)(L)(V)(I)(N) \u{212A}", "ＣＯＮＴＯＨ４Ｄ juara", "ⒸⓄⓃⓉⓄⒽ ④Ｄ", "Harga cabai naik (lagi) [2024]",
+            "İSTANBUL (A)(B)(C)(D)", "biasa saja",
+        ] {
+            let text = FieldText(body, normalizer: policy.normalizer)
+            _ = policy.candidates(for: .body, in: text)
+            #expect(!text.madeLoweredRaw, "\(body)")
+            let verdict = policy.judge(PolicyFixtures.draft(body))
+            let reference = whole.judge(PolicyFixtures.draft(body))
+            #expect(verdict.status == reference.status, "\(body)")
+            #expect(verdict.hits.map(\.ruleId) == reference.hits.map(\.ruleId), "\(body)")
+            #expect(verdict.hits.map(\.span) == reference.hits.map(\.span), "\(body)")
+        }
+        #expect(policy.judge(PolicyFixtures.draft("[C][O][N][T][O]")).hits.map(\.ruleId) == ["judol.dieja"])
+    }
 }
 
