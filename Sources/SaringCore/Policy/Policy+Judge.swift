@@ -8,7 +8,7 @@ extension Policy: CommentJudge {
         let scratch = MatchScratch(limits: .init(matchLimit: settings.matchLimit))
         var hits: [RuleHit] = []
         var limitReasons: [String] = []
-        for field in RuleField.allCases {
+        for field in judgedFields {
             guard let value = value(of: field, in: draft), !value.isEmpty else { continue }
             let text = FieldText(value, normalizer: normalizer)
             let candidates = candidates(for: field, in: text)

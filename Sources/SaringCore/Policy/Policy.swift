@@ -16,6 +16,9 @@ public struct Policy: Sendable {
     /// The fields each rule looks at, one bit per field (``RuleField/bit``), apart from the rules:
     /// read per field of every comment.
     let ruleFields: [UInt8]
+    /// The fields some rule looks at: the others are not normalized or searched at all (the
+    /// shipped pack looks at bodies only, and every comment has an author name).
+    let judgedFields: [RuleField]
     /// Off only to measure what the prefilter saves (benchmarks).
     var usesPrefilter = true
 
@@ -34,6 +37,8 @@ public struct Policy: Sendable {
         }
         unitStarts = starts
         ruleFields = rules.map { $0.spec.fields.reduce(0) { $0 | $1.bit } }
+        let lookedAt = ruleFields.reduce(0, |)
+        judgedFields = RuleField.allCases.filter { lookedAt & $0.bit != 0 }
         normalizedPrefilter = LiteralPrefilter(normalizedUnits)
         rawPrefilter = LiteralPrefilter(rawUnits)
         // A link: a scheme or www., or a host name ending in a common top-level domain.

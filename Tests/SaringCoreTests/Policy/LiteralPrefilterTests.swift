@@ -119,3 +119,17 @@ struct RawPrefilterTests {
     }
 }
 
+
+@Suite("Fields judged")
+struct JudgedFieldsTests {
+    /// A field no rule looks at is neither normalized nor searched: a pack of body rules judges
+    /// the body alone, however long the author's name.
+    @Test func onlyTheFieldsSomeRuleLooksAtAreJudged() throws {
+        let bodyOnly = try PolicyFixtures.compile(["kasar.yaml": PatternBranchesTests.rule])
+        #expect(bodyOnly.judgedFields == [.body])
+        #expect(bodyOnly.judge(PolicyFixtures.draft("buang islam", author: "teroris kristen")).hits.map(\.field) == [.body])
+        let withAuthor = try PolicyFixtures.compile(PolicyFixtures.pack)
+        #expect(withAuthor.judgedFields.contains(.author))
+        #expect(withAuthor.judge(PolicyFixtures.draft("halo semua", author: "situs judi resmi")).hits.first?.field == .author)
+    }
+}
