@@ -11,6 +11,13 @@
 struct LiteralPrefilter: Sendable {
     /// One bit per pair of bytes that some literal of two bytes or more starts with.
     private var starts = [UInt64](repeating: 0, count: 1024)
+    /// Hashed bitmaps (64 Kbit each) of the two-byte literals, the three-byte literals and the
+    /// first four bytes of the longer ones: where a pair starts some literal (nearly half the
+    /// positions of Indonesian text: `ka`, `an`, `ba`, …), they tell in a bit test which table
+    /// can hold it.
+    private var bigramBits = [UInt64](repeating: 0, count: 1024)
+    private var trigramBits = [UInt64](repeating: 0, count: 1024)
+    private var quadBits = [UInt64](repeating: 0, count: 1024)
     /// A three-byte literal → its index in `literals`; the first four bytes of a longer one → the
     /// indexes of those starting so (compared byte by byte from the fifth).
     private var byTrigram = FlatIndex()
@@ -70,6 +77,7 @@ struct LiteralPrefilter: Sendable {
                     let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
                     bigrams[UInt32(key), default: []].append(rule)
                     starts[Int(key) >> 6] |= 1 << UInt64(key & 63)
+                    Self.set(&bigramBits, UInt32(key))
                     continue
                 }
                 if let index = literalIndex[bytes] {
@@ -82,8 +90,10 @@ struct LiteralPrefilter: Sendable {
                 for byte in bytes.prefix(4) { key = key << 8 | UInt32(byte) }
                 if bytes.count == 3 {
                     trigrams[key, default: []].append(literals.count - 1)
+                    Self.set(&trigramBits, key)
                 } else {
                     quads[key, default: []].append(literals.count - 1)
+                    Self.set(&quadBits, key)
                 }
                 let pair = Int(bytes[0]) << 8 | Int(bytes[1])
                 starts[pair >> 6] |= 1 << UInt64(pair & 63)
@@ -103,44 +113,81 @@ struct LiteralPrefilter: Sendable {
     /// Marks in `candidates` (one flag per rule) the rules that may match `text`.
     func mark(_ text: UnsafeBufferPointer<UInt8>, into candidates: inout [Bool]) {
         for rule in alwaysRun { candidates[rule] = true }
-        guard let bytes = text.baseAddress, !text.isEmpty else { return }
-        let count = text.count
-        // The bytes seen below 0x80, as two 64-bit sets in registers (a set in memory made every
-        // byte wait for the previous byte's store), and whether any byte was not ASCII.
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        var other: UInt8 = 0
-        candidates.withUnsafeMutableBufferPointer { candidates in
-            starts.withUnsafeBufferPointer { starts in
-                // One pass: at each position whose two bytes start some literal (a direct bit
-                // test), the tables of two-, three- and four-byte starts.
-                var pair: UInt32 = 0
-                for index in 0..<count {
-                    let byte = bytes[index]
-                    let bit = UInt64(1) << UInt64(byte & 63)
-                    low |= byte < 0x40 ? bit : 0
-                    high |= byte & 0xC0 == 0x40 ? bit : 0
-                    other |= byte & 0x80
-                    pair = (pair << 8 | UInt32(byte)) & 0xFFFF
-                    guard index > 0, starts[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                    let start = index - 1
-                    byBigram.forEach(pair) { candidates[$0] = true }
-                    guard start + 3 <= count else { continue }
-                    let trigram = pair << 8 | UInt32(bytes[start + 2])
-                    byTrigram.forEach(trigram) { for rule in literals[$0].rules { candidates[rule] = true } }
-                    guard start + 4 <= count else { continue }
-                    let quad = trigram << 8 | UInt32(bytes[start + 3])
-                    byQuad.forEach(quad) { entry in markLiteral(entry, at: start, in: text, into: candidates) }
+        guard !text.isEmpty else { return }
+        let seen = candidates.withUnsafeMutableBufferPointer { candidates in
+            starts.withUnsafeBufferPointer { starts in scan(text, starts, candidates) }
+        }
+        for (byte, rules) in byByte {
+            let found = byte >= 0x80 ? seen.other != 0 && text.contains(byte) : (byte < 0x40 ? seen.low : seen.high) & (1 << UInt64(byte & 63)) != 0
+            if found { for rule in rules { candidates[rule] = true } }
+        }
+        // Digits are bytes 0x30–0x39: bits 48–57 of the low set.
+        if seen.low & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
+        if seen.other != 0 { for rule in needNonASCII { candidates[rule] = true } }
+    }
+
+    /// The pass over the bytes: at each position whose two bytes start some literal (a direct bit
+    /// test), the tables of two-, three- and four-byte starts; returns the ASCII bytes seen (below
+    /// and from 0x40) and whether any byte was not ASCII. Its own function, so those three stay in
+    /// locals (captured by a closure, each byte waited on the previous byte's store to them).
+    private func scan(
+        _ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<UInt64>, _ candidates: UnsafeMutableBufferPointer<Bool>
+    ) -> (low: UInt64, high: UInt64, other: UInt8) {
+        bigramBits.withUnsafeBufferPointer { bigramBits in
+            trigramBits.withUnsafeBufferPointer { trigramBits in
+                quadBits.withUnsafeBufferPointer { quadBits in
+                    scan(text, starts, bigramBits, trigramBits, quadBits, candidates)
                 }
             }
         }
-        for (byte, rules) in byByte {
-            let seen = byte >= 0x80 ? other != 0 && text.contains(byte) : (byte < 0x40 ? low : high) & (1 << UInt64(byte & 63)) != 0
-            if seen { for rule in rules { candidates[rule] = true } }
+    }
+
+    private func scan(
+        _ text: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<UInt64>, _ bigramBits: UnsafeBufferPointer<UInt64>,
+        _ trigramBits: UnsafeBufferPointer<UInt64>, _ quadBits: UnsafeBufferPointer<UInt64>, _ candidates: UnsafeMutableBufferPointer<Bool>
+    ) -> (low: UInt64, high: UInt64, other: UInt8) {
+        // The bytes seen in a loop of their own: with the tables' lookups in the same loop, the
+        // three sets did not fit in registers and every byte waited on their spills.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var other: UInt8 = 0
+        for byte in text {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            low |= byte < 0x40 ? bit : 0
+            high |= byte & 0xC0 == 0x40 ? bit : 0
+            other |= byte & 0x80
         }
-        // Digits are bytes 0x30–0x39: bits 48–57 of the low set.
-        if low & (0x3FF << 48) != 0 { for rule in needDigit { candidates[rule] = true } }
-        if other != 0 { for rule in needNonASCII { candidates[rule] = true } }
+        var pair: UInt32 = 0
+        let count = text.count
+        for index in 0..<count {
+            pair = (pair << 8 | UInt32(text[index])) & 0xFFFF
+            guard index > 0, starts[Int(pair) >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+            let start = index &- 1
+            if Self.test(bigramBits, pair) { byBigram.forEach(pair) { candidates[$0] = true } }
+            guard start &+ 3 <= count else { continue }
+            let trigram = pair << 8 | UInt32(text[start &+ 2])
+            if Self.test(trigramBits, trigram) {
+                byTrigram.forEach(trigram) { for rule in literals[$0].rules { candidates[rule] = true } }
+            }
+            guard start &+ 4 <= count else { continue }
+            let quad = trigram << 8 | UInt32(text[start &+ 3])
+            if Self.test(quadBits, quad) { byQuad.forEach(quad) { entry in markLiteral(entry, at: start, in: text, into: candidates) } }
+        }
+        return (low, high, other)
+    }
+
+    @inline(__always)
+    private static func bit(_ key: UInt32) -> Int { Int(truncatingIfNeeded: (key &* 2_654_435_761) >> 16) }
+
+    private static func set(_ bits: inout [UInt64], _ key: UInt32) {
+        let bit = bit(key)
+        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    @inline(__always)
+    private static func test(_ bits: UnsafeBufferPointer<UInt64>, _ key: UInt32) -> Bool {
+        let bit = bit(key)
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// A letter or a mark: what lower-casing reads or writes.
