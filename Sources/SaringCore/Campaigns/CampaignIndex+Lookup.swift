@@ -9,6 +9,7 @@ extension CampaignIndex {
     /// shares most of them) is verified once, without a set or a sort.
     public func matches(_ signature: CampaignSignature, atMillis: Int64, limit: Int = .max) -> CampaignMatch {
         let oldest = windowStart(endingAt: atMillis)
+        let sketch = Block.sketch(of: signature)
         var cursors = (0..<CampaignBanding.bandCount).map { band in
             buckets[CampaignBanding.key(band: band, of: signature)] ?? -1
         }
@@ -28,7 +29,7 @@ extension CampaignIndex {
             }
             // Compared in place: most candidates do not match, and copying a record out (its
             // signature and key strings, retained and released) cost more than comparing it.
-            if let entry = matchingEntry(next, signature, from: oldest) { newestFirst.append(entry) }
+            if let entry = matchingEntry(next, signature, sketch: sketch, from: oldest) { newestFirst.append(entry) }
         }
         return CampaignMatch(entries: newestFirst.reversed())
     }
