@@ -80,3 +80,18 @@ struct VerdictArticleRulesTests {
         #expect(verdict.reasons == ["author is banned"])
     }
 }
+
+@Suite("Control characters")
+struct ControlCharacterTests {
+    /// The ranges the validator checks are exactly Unicode's control characters, over every scalar.
+    @Test func theControlRangesAreExactlyGeneralCategoryCc() {
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let forbidden = CommentDraft.isForbiddenControl(scalar)
+            let expected = scalar.properties.generalCategory == .control && !["\n", "\r", "\t"].contains(scalar)
+            if forbidden != expected { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+}

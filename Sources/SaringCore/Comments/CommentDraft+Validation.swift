@@ -60,8 +60,11 @@ extension CommentDraft {
         isControl(scalar) && scalar != "\n" && scalar != "\r" && scalar != "\t"
     }
 
-    /// C0, DEL and C1 controls, NUL among them.
+    /// C0, DEL and C1 controls, NUL among them: Unicode's general category Cc, which is fixed
+    /// forever to U+0000–U+001F and U+007F–U+009F (asking the Unicode tables for every scalar of
+    /// every body cost 3% of a POST's CPU).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control
+        let value = scalar.value
+        return value < 0x20 || (value >= 0x7F && value <= 0x9F)
     }
 }
