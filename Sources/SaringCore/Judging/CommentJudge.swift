@@ -17,6 +17,10 @@ public protocol CommentJudge: Sendable {
     /// premoderation) is left in the verdict for ``Verdict/applying(author:)``, which the store
     /// runs inside the transaction that writes the comment, on the record as it is then.
     func judge(_ draft: CommentDraft) -> Verdict
+    /// The same, with the body normalized already by a ``TextNormalizer`` (the server normalizes a
+    /// body once, for the judge and the campaign watch); a normalization of another text is
+    /// ignored. The default ignores it.
+    func judge(_ draft: CommentDraft, normalizedBody: NormalizedText) -> Verdict
     /// The folder-wide settings in force (rate limits, campaigns, … are read per request).
     var settings: PolicySettings { get }
     /// The version of the policy in force; nil when none is (the server is then not ready).
@@ -26,6 +30,8 @@ public protocol CommentJudge: Sendable {
 extension CommentJudge {
     public var settings: PolicySettings { PolicySettings() }
     public var versionInForce: String? { nil }
+
+    public func judge(_ draft: CommentDraft, normalizedBody: NormalizedText) -> Verdict { judge(draft) }
 
     /// Judges a comment whose author's record is known already (tools, tests).
     public func judge(_ draft: CommentDraft, context: JudgeContext) -> Verdict {

@@ -6,9 +6,11 @@ final class FieldText {
     private var cachedNormalized: NormalizedText?
     private var cachedLoweredRaw: String?
 
-    init(_ original: String, normalizer: TextNormalizer) {
+    /// - Parameter normalized: the field normalized already, when it was (of `original`).
+    init(_ original: String, normalizer: TextNormalizer, normalized: NormalizedText? = nil) {
         self.original = original
         self.normalizer = normalizer
+        cachedNormalized = normalized
     }
 
     var normalized: NormalizedText {

@@ -5,12 +5,20 @@ extension Policy: CommentJudge {
     /// the settings, and decides by the fixed precedence reject > hold > flag > publish, with
     /// masks applied to what is published and scores added up against the thresholds.
     public func judge(_ draft: CommentDraft) -> Verdict {
+        judge(draft, body: nil)
+    }
+
+    public func judge(_ draft: CommentDraft, normalizedBody: NormalizedText) -> Verdict {
+        judge(draft, body: normalizedBody.original == draft.body ? normalizedBody : nil)
+    }
+
+    private func judge(_ draft: CommentDraft, body normalizedBody: NormalizedText?) -> Verdict {
         let scratch = MatchScratch(limits: .init(matchLimit: settings.matchLimit))
         var hits: [RuleHit] = []
         var limitReasons: [String] = []
         for field in judgedFields {
             guard let value = value(of: field, in: draft), !value.isEmpty else { continue }
-            let text = FieldText(value, normalizer: normalizer)
+            let text = FieldText(value, normalizer: normalizer, normalized: field == .body ? normalizedBody : nil)
             let candidates = candidates(for: field, in: text)
             // Rules are read in place: a copy of each (its spec, patterns and literals) per
             // comment cost more in reference counting than most rules cost to run.

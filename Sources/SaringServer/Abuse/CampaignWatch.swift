@@ -55,7 +55,17 @@ public final class CampaignWatch: Sendable {
     /// The signature of a comment's text, or nil when it carries too little information to ever
     /// be part of a campaign (short common replies).
     public func signature(of body: String) -> CampaignSignature? {
-        CampaignSignature(normalizedText: normalizer.normalize(body).text)
+        signature(of: normalizer.normalize(body))
+    }
+
+    /// The signature of a body normalized already (the judge's normalization, shared).
+    public func signature(of normalized: NormalizedText) -> CampaignSignature? {
+        CampaignSignature(normalizedText: normalized.text)
+    }
+
+    /// A body normalized as the judge and the signatures read it.
+    public func normalize(_ body: String) -> NormalizedText {
+        normalizer.normalize(body)
     }
 
     /// Looks the signature up; a finding when the new comment makes or continues a campaign.

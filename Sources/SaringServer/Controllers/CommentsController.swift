@@ -55,9 +55,11 @@ struct CommentsController<Context: RemoteAddressRequestContext> {
             ("article:" + articleId, limits.perArticle, "per-article"),
         ])
         try await watchBrake(articleId, limits.brake, context.logger)
-        var verdict = judge.judge(draft)
+        // One normalization of the body, for the judge and the campaign signature.
+        let normalizedBody = abuse.campaigns.normalize(draft.body)
+        var verdict = judge.judge(draft, normalizedBody: normalizedBody)
         meter?.judged(draft.body, version: verdict.policyVersion, at: abuse.millis)
-        let signature = abuse.campaigns.signature(of: draft.body)
+        let signature = abuse.campaigns.signature(of: normalizedBody)
         let finding = signature.flatMap {
             abuse.campaigns.lookup(
                 $0, authorKey: draft.authorIdentity.key, clientKey: clientHash, at: abuse.millis, settings: limits.campaigns)

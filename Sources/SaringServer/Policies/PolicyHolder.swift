@@ -53,4 +53,8 @@ public final class PolicyHolder: CommentJudge {
     public func judge(_ draft: CommentDraft) -> Verdict {
         current.judge(draft)
     }
+
+    public func judge(_ draft: CommentDraft, normalizedBody: NormalizedText) -> Verdict {
+        current.judge(draft, normalizedBody: normalizedBody)
+    }
 }

@@ -24,6 +24,23 @@ struct PolicyJudgeTests {
         #expect(verdict.reasons.first == "judol.keywords (reject): Online-gambling spam keywords")
     }
 
+    /// The server normalizes a body once and hands it to the judge: the verdict is the one the
+    /// judge gives normalizing it itself, and a normalization of another text is not used.
+    @Test func aBodyNormalizedAlreadyGivesTheSameVerdict() {
+        let normalizer = TextNormalizer()
+        for body in [
+            "Semoga banjirnya cepat surut, tetap semangat warga Jakarta.", "Ayo main di 𝗦𝗟𝗢𝗧 𝗚𝗔𝗖𝗢𝗥 pasti untung",
+            "Dasar B4NGS4T kau, bangsa ini malu", "goblok bangsat, main slot gacor", "ga\ncor hari ini, wd 50rb",
+        ] {
+            let draft = PolicyFixtures.draft(body)
+            let reference = Self.policy.judge(draft)
+            let shared = Self.policy.judge(draft, normalizedBody: normalizer.normalize(body))
+            #expect(shared == reference, "\(body)")
+            let other = Self.policy.judge(draft, normalizedBody: normalizer.normalize("teks lain yang bersih"))
+            #expect(other == reference, "\(body)")
+        }
+    }
+
     @Test func looksAtAuthorNameWhenTheRuleSaysSo() {
         let verdict = Self.judge("halo semua", author: "situs judi resmi")
         #expect(verdict.status == .rejected)
