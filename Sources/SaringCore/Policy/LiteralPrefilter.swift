@@ -32,10 +32,10 @@ struct LiteralPrefilter: Sendable {
     /// Rules without usable literals: always candidates.
     private var alwaysRun: [Int] = []
     let ruleCount: Int
-    /// Whether some literal holds a letter or a combining mark, so the text must be lower-cased
-    /// before it is marked. Lower-casing maps letters to letters and marks only, so without such
-    /// a literal the text as typed gives the same candidates, or more (a Kelvin sign K is
-    /// non-ASCII before and `k` after), never fewer.
+    /// Whether some literal holds a character lower-casing can write (a letter, a mark, or any
+    /// cased character: `ⓢ` and `ⅹ` are a symbol and a number), so the text must be lower-cased
+    /// before it is marked. Without such a literal the text as typed gives the same candidates,
+    /// or more (a Kelvin sign K is non-ASCII before and `k` after), never fewer.
     let readsCase: Bool
 
     /// - Parameter literalSets: per rule, its required literals; nil: always a candidate; empty:
@@ -190,13 +190,14 @@ struct LiteralPrefilter: Sendable {
         return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
-    /// A letter or a mark: what lower-casing reads or writes.
+    /// A letter, a mark or a cased character: what lower-casing can write.
     private static func isCased(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isCased || scalar.properties.changesWhenLowercased { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark,
             .enclosingMark:
-            true
-        default: false
+            return true
+        default: return false
         }
     }
 

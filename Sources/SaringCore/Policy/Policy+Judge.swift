@@ -9,7 +9,9 @@ extension Policy: CommentJudge {
     }
 
     public func judge(_ draft: CommentDraft, normalizedBody: NormalizedText) -> Verdict {
-        judge(draft, body: normalizedBody.original == draft.body ? normalizedBody : nil)
+        // Byte for byte: `==` on strings holds for canonically equivalent texts too (é and e + ◌́),
+        // whose offsets differ.
+        judge(draft, body: normalizedBody.original.utf8.elementsEqual(draft.body.utf8) ? normalizedBody : nil)
     }
 
     private func judge(_ draft: CommentDraft, body normalizedBody: NormalizedText?) -> Verdict {

@@ -70,6 +70,9 @@ struct LiteralPrefilterTests {
         #expect(LiteralPrefilter([["é"]]).readsCase)
         #expect(LiteralPrefilter([["\u{301}"]]).readsCase)
         #expect(LiteralPrefilter([["ǅ"]]).readsCase)
+        // Cased without being letters: circled letters (So) and Roman numerals (Nl) lower-case too.
+        #expect(LiteralPrefilter([["ⓢⓛⓞⓣ"]]).readsCase)
+        #expect(LiteralPrefilter([["ⅹ"]]).readsCase)
     }
 }
 
@@ -98,6 +101,27 @@ struct RawPrefilterTests {
     /// The shipped pack's rules on the text as typed need brackets, digits or non-ASCII bytes:
     /// their candidates come from the text itself, without a lower-cased copy, and every verdict
     /// is the one the rules give run on every comment.
+    /// A rule on the text as typed whose literal is a cased symbol (circled letters lower-case
+    /// too) still finds it typed in capitals.
+    @Test func aCasedSymbolLiteralIsFoundWhateverItsCase() throws {
+        let rule = """
+            rules:
+              - id: judol.bulat
+                description: Circled letters
+                match: raw
+                pattern: 'ⓈⓁⓄⓉ'
+                flags: [caseless]
+                action: hold
+                examples:
+                  match: ["main ⓈⓁⓄⓉ"]
+                  no-match: ["main slot"]
+            """
+        let policy = try PolicyFixtures.compile(["judol.yaml": rule])
+        #expect(policy.rawPrefilter.readsCase)
+        #expect(policy.judge(PolicyFixtures.draft("main ⓈⓁⓄⓉ sekarang")).hits.map(\.ruleId) == ["judol.bulat"])
+        #expect(policy.judge(PolicyFixtures.draft("main ⓢⓛⓞⓣ sekarang")).hits.map(\.ruleId) == ["judol.bulat"])
+    }
+
     @Test func caselessLiteralsAreLookedForInTheTextAsTyped() throws {
         let policy = try PolicyFixtures.compile(["judol.yaml": Self.rules])
         #expect(!policy.rawPrefilter.readsCase)
