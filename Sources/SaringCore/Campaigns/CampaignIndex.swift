@@ -8,14 +8,14 @@
 /// to the inserted entry's time, or on `evict(before:)`) or, oldest first, when there are more than
 /// `maxEntries`. Each bucket remembers only its newest entry and each entry the next older one in
 /// each of its buckets, so leaving costs nothing but dropping buckets whose newest entry left and
-/// the bucket dictionary never outgrows `bandCount` keys per live entry.
+/// the bucket table never outgrows `bandCount` keys per live entry.
 ///
 /// Memory per entry, about 1.2 KB: the signature's 64 slots (256 bytes, in one flat array with
 /// every other entry's), a 128-byte block (below), the entry (~100 bytes + key strings longer than
-/// 15 bytes), 21 bucket keys and heads (~700 bytes: a `Dictionary` at three-quarters load at most)
-/// (``BucketHeads``) and the comment-id lookup. 50 000 entries: about 60 MB. Lookup costs, measured in a release
-/// build: ~3 µs against 50 000 unrelated entries; ~1.4 ms when the text belongs to a live campaign
-/// of 5 000 entries, which are all returned.
+/// 15 bytes), 21 bucket keys and heads in ``BucketHeads`` (16 bytes a slot, at most three-quarters
+/// full: 450–900 bytes) and the comment-id lookup. 50 000 entries: about 60 MB. Lookup costs,
+/// measured in a release build: ~3 µs against 50 000 unrelated entries; ~1.4 ms when the text
+/// belongs to a live campaign of 5 000 entries, which are all returned.
 ///
 /// Most candidates a lookup walks are false (two texts sharing one band by chance: ~180 a lookup
 /// against 50 000 entries of the benchmark's texts), and each costs the cache misses of what it
@@ -85,13 +85,17 @@ public struct CampaignIndex: Sendable {
     ) -> Entry? {
         guard isLive(sequence) else { return nil }
         let index = sequence - base
-        let passes = blocks.withUnsafeBufferPointer { blocks in
-            let block = blocks.baseAddress! + index * Block.size
-            return Block.time(block) >= oldest && Block.equalSketchGroups(block, sketch) >= neededEqualSlots
-        }
+        let passes = withBlock(index) { Block.time($0) >= oldest && Block.equalSketchGroups($0, sketch) >= neededEqualSlots }
         guard passes, hasEnoughEqualSlots(index, signature) else { return nil }
         return entries[index]
     }
+
+    /// Reads the block of entry `index` (an index into `entries`, not a sequence number).
+    private func withBlock<Result>(_ index: Int, _ body: (UnsafePointer<UInt32>) -> Result) -> Result {
+        blocks.withUnsafeBufferPointer { body($0.baseAddress! + index * Block.size) }
+    }
+
+    private func time(ofIndex index: Int) -> Int64 { withBlock(index) { Block.time($0) } }
 
     /// Whether entry `index` and `signature` agree in at least `neededEqualSlots` slots; counted
     /// 16 slots at a time, and given up once the slots left cannot make up the difference.
@@ -173,7 +177,7 @@ public struct CampaignIndex: Sendable {
     /// Drops entries posted before `millis`, oldest first, stopping at the first newer one (entries
     /// are expected in roughly arrival order; a straggler leaves with the ones after it).
     public mutating func evict(before millis: Int64) {
-        while head < entries.count, entries[head] != nil, blocks.withUnsafeBufferPointer({ Block.time($0.baseAddress! + head * Block.size) }) < millis {
+        while head < entries.count, entries[head] != nil, time(ofIndex: head) < millis {
             evictOldest()
         }
     }

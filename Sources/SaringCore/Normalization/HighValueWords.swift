@@ -31,18 +31,14 @@ enum HighValueWords {
 /// instructions where comparing with each entry cost a few dozen per word.
 struct PackedWordList: Sendable {
     let words: [UInt64]
-    private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// 256 bits, one set per word of the list.
+    private var filter: [UInt64] = [0, 0, 0, 0]
 
     init(_ words: [UInt64]) {
         self.words = words
         for word in words {
             let bit = Self.bit(word)
-            switch bit >> 6 {
-            case 0: filter.0 |= 1 << UInt64(bit & 63)
-            case 1: filter.1 |= 1 << UInt64(bit & 63)
-            case 2: filter.2 |= 1 << UInt64(bit & 63)
-            default: filter.3 |= 1 << UInt64(bit & 63)
-            }
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
     }
 
@@ -50,14 +46,7 @@ struct PackedWordList: Sendable {
     @inline(__always)
     func firstIndex(of packed: UInt64) -> Int? {
         let bit = Self.bit(packed)
-        let word =
-            switch bit >> 6 {
-            case 0: filter.0
-            case 1: filter.1
-            case 2: filter.2
-            default: filter.3
-            }
-        guard word & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         return words.firstIndex(of: packed)
     }
 

@@ -2,19 +2,17 @@
 /// one of a few literals (`gacor`, `slot`, …) is only run when one of them occurs. Most comments
 /// are clean, so most rules never reach PCRE2.
 ///
-/// A direct 64 Kbit bitmap says which pairs of bytes start some literal; only at text positions
-/// where one does are the flat open-addressed tables of two-byte literals, three-byte literals
-/// and the first four bytes of longer ones consulted (a `Dictionary` lookup, hashing its key with
-/// SipHash, cost more than the whole pass over a byte; hashed bitmaps per prefix length cost a
-/// multiplication each per byte). One-byte literals (`[`, `(`), "some digit" and "some non-ASCII
-/// byte" are read off the set of ASCII bytes seen.
+/// A direct 64 Kbit bitmap says which pairs of bytes start some literal. Only at text positions
+/// where one does (nearly half of them in Indonesian text) are three hashed bitmaps asked whether
+/// a two-byte literal, a three-byte literal or the first four bytes of a longer one may stand
+/// there, and only then the flat open-addressed table of that kind (a `Dictionary`, hashing its
+/// key with SipHash, cost more than the whole pass over a byte). One-byte literals (`[`, `(`),
+/// "some digit" and "some non-ASCII byte" are read off the set of bytes seen.
 struct LiteralPrefilter: Sendable {
     /// One bit per pair of bytes that some literal of two bytes or more starts with.
     private var starts = [UInt64](repeating: 0, count: 1024)
     /// Hashed bitmaps (64 Kbit each) of the two-byte literals, the three-byte literals and the
-    /// first four bytes of the longer ones: where a pair starts some literal (nearly half the
-    /// positions of Indonesian text: `ka`, `an`, `ba`, …), they tell in a bit test which table
-    /// can hold it.
+    /// first four bytes of the longer ones: which table can hold a position's bytes.
     private var bigramBits = [UInt64](repeating: 0, count: 1024)
     private var trigramBits = [UInt64](repeating: 0, count: 1024)
     private var quadBits = [UInt64](repeating: 0, count: 1024)
@@ -45,7 +43,7 @@ struct LiteralPrefilter: Sendable {
         readsCase = literalSets.contains { set in
             (set ?? []).contains { literal in
                 literal != LiteralExtractor.digit && literal != LiteralExtractor.nonASCII
-                    && literal.unicodeScalars.contains { Self.isCased($0) }
+                    && literal.unicodeScalars.contains { Self.mayChangeWhenLowercased($0) }
             }
         }
         var literalIndex: [[UInt8]: Int] = [:]
@@ -191,7 +189,7 @@ struct LiteralPrefilter: Sendable {
     }
 
     /// A letter, a mark or a cased character: what lower-casing can write.
-    private static func isCased(_ scalar: Unicode.Scalar) -> Bool {
+    private static func mayChangeWhenLowercased(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.properties.isCased || scalar.properties.changesWhenLowercased { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark,
@@ -214,8 +212,9 @@ struct LiteralPrefilter: Sendable {
     }
 }
 
-/// A read-only map from a 32-bit key (any but 2³² − 1) to a short list of integers, in three flat arrays: slots
-/// probed linearly from a multiplicative hash, each naming its list's range in `values`.
+/// A read-only map from a 32-bit key (any but 2³² − 1) to a short list of integers, in three flat
+/// arrays: slots probed linearly from a multiplicative hash, each naming its list's range in
+/// `values`.
 struct FlatIndex: Sendable {
     private static let empty = UInt32.max
     private var keys: [UInt32] = [empty]

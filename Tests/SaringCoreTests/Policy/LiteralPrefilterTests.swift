@@ -63,7 +63,7 @@ struct LiteralPrefilterTests {
         }
     }
 
-    @Test func onlyLiteralsWithLettersOrMarksNeedTheTextLowerCased() {
+    @Test func onlyLiteralsThatLowerCasingCanWriteNeedTheTextLowerCased() {
         #expect(!LiteralPrefilter([["(", "[", LiteralExtractor.digit, LiteralExtractor.nonASCII, "④", "４", "𝟒", "【"], nil, []]).readsCase)
         #expect(LiteralPrefilter([["(", "slot"]]).readsCase)
         #expect(LiteralPrefilter([["wd"]]).readsCase)
